@@ -1,0 +1,25 @@
+package org.clusterlens.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+
+/**
+ * The one application data source. Payara resolves {@code ${MPCONFIG=key:default}} when it deploys
+ * the pool, before the application's own config file is read, so the defaults live here and are
+ * repeated in {@link Settings}. Environment variables ({@code CLUSTERLENS_DB_URL}, …) and system
+ * properties override them through MicroProfile Config's usual name mapping.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "${MPCONFIG=clusterlens.db.datasource:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=clusterlens.db.url:jdbc:h2:file:./data/db/clusterlens;DB_CLOSE_ON_EXIT=FALSE}",
+        user = "${MPCONFIG=clusterlens.db.user:clusterlens}",
+        password = "${MPCONFIG=clusterlens.db.password:clusterlens}",
+        minPoolSize = 2,
+        maxPoolSize = 48,
+        initialPoolSize = 2)
+public class Database {
+    public static final String JNDI_NAME = "java:app/jdbc/clusterlens";
+
+    private Database() {
+    }
+}
