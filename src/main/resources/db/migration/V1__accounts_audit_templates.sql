@@ -1,6 +1,8 @@
--- Portable between H2 2.2 and PostgreSQL 15: sequences (not identity columns), TEXT for JSON documents.
+-- Portable between H2 2.2 and PostgreSQL 15: sequences, not identity columns (IDENTITY breaks on
+-- Payara's H2 with EclipseLink). EclipseLink reads a sequence value as the END of a block of
+-- allocationSize ids, so each sequence starts at its increment.
 
-CREATE SEQUENCE app_user_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE app_user_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE app_user (
     id            BIGINT       NOT NULL PRIMARY KEY,
     email         VARCHAR(254) NOT NULL,
@@ -13,7 +15,7 @@ CREATE TABLE app_user (
     CONSTRAINT app_user_email_uk UNIQUE (email)
 );
 
-CREATE SEQUENCE audit_entry_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE audit_entry_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE audit_entry (
     id           BIGINT       NOT NULL PRIMARY KEY,
     occurred_at  TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -25,7 +27,7 @@ CREATE TABLE audit_entry (
 );
 CREATE INDEX audit_entry_occurred_idx ON audit_entry (occurred_at);
 
-CREATE SEQUENCE template_version_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE template_version_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE template_version (
     id             BIGINT       NOT NULL PRIMARY KEY,
     template_id    VARCHAR(64)  NOT NULL,

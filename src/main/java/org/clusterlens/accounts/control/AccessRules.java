@@ -1,0 +1,102 @@
+package org.clusterlens.accounts.control;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import org.clusterlens.platform.errors.Problem;
+import org.clusterlens.platform.errors.ProblemException;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Set;
+
+/**
+ * Who may call what, from the {@code @RolesAllowed}/{@code @PermitAll} on each resource method or
+ * class. An endpoint that declares nothing is closed: forgetting the annotation cannot open it.
+ * Browsers that are logged in by session must also echo their CSRF token on writes.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AccessRules implements ContainerRequestFilter {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Rule rule = Rule.of(method).orElse(Rule.of(resource.getResourceClass()));
+        if (rule.permitAll) {
+            return;
+        }
+        SecurityContext security = request.getSecurityContext();
+        if (security.getUserPrincipal() == null) {
+            Object failed = servletRequest.getAttribute(Authentication.FAILED);
+            ProblemException refusal = ProblemException.unauthorized(failed != null ? failed.toString()
+                    : "Log in first: send HTTP Basic credentials or a session cookie from POST /api/session.");
+            // browsers pop up a password dialog on a Basic challenge; scripts need it
+            boolean browser = request.getHeaderString("X-Requested-With") != null;
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(refusal.problem().toResponse())
+                    .header("WWW-Authenticate", browser ? null : "Basic realm=\"ClusterLens\", charset=\"UTF-8\"")
+                    .build());
+            return;
+        }
+        boolean allowed = rule.roles.stream().anyMatch(security::isUserInRole);
+        if (!allowed) {
+            request.abortWith(Problem.of(403, "Forbidden",
+                    "Your role does not allow this. It needs one of: " + String.join(", ", rule.roles) + ".")
+                    .toResponse());
+            return;
+        }
+        checkCsrf(request);
+    }
+
+    private void checkCsrf(ContainerRequestContext request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || !"session".equals(servletRequest.getAttribute(Authentication.VIA))) {
+            return;
+        }
+        HttpSession session = servletRequest.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(Authentication.SESSION_CSRF);
+        if (!CsrfTokens.matches(expected == null ? null : expected.toString(),
+                request.getHeaderString(CsrfTokens.HEADER))) {
+            request.abortWith(Problem.of(403, "Forbidden",
+                    "Missing or wrong " + CsrfTokens.HEADER + " header: send the token you received at login.")
+                    .toResponse());
+        }
+    }
+
+    record Rule(boolean permitAll, Set<String> roles) {
+        static java.util.Optional<Rule> of(AnnotatedElement element) {
+            if (element.isAnnotationPresent(PermitAll.class)) {
+                return java.util.Optional.of(new Rule(true, Set.of()));
+            }
+            if (element.isAnnotationPresent(DenyAll.class)) {
+                return java.util.Optional.of(new Rule(false, Set.of()));
+            }
+            RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
+            return roles == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Rule(false, Set.of(roles.value())));
+        }
+
+        static Rule of(Class<?> type) {
+            return of((AnnotatedElement) type).orElse(new Rule(false, Set.of()));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.clusterlens.platform.errors;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * The one error shape every endpoint returns: RFC 9457 problem details, plus the list of field
+ * errors when the request itself was wrong and an incident id when the server was.
+ */
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors, String incidentId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+
+    /** {@code field} is a JSON pointer into the request body (or a parameter name). */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(Response.StatusType status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null, null);
+    }
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, null, null, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), incidentId);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors, incidentId);
+    }
+
+    public Problem withIncident(String id) {
+        return new Problem(type, title, status, detail, instance, errors, id);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA).entity(this).build();
+    }
+}
