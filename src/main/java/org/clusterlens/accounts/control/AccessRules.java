@@ -26,7 +26,7 @@ import java.util.Set;
  * Browsers that are logged in by session must also echo their CSRF token on writes.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHORIZATION - 100) // before Payara's own @RolesAllowed filter, so refusals say why
 public class AccessRules implements ContainerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

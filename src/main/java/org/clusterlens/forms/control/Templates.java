@@ -183,13 +183,14 @@ public class Templates {
         }
     }
 
-    private TemplateModel validated(JsonObject document) {
-        List<TemplateProblem> problems = validator.validate(document);
-        if (!problems.isEmpty()) {
+    private static TemplateModel validated(JsonObject document) {
+        try {
+            return TemplateModel.from(document);
+        } catch (InvalidTemplateException e) {
+            List<TemplateProblem> problems = e.problems();
             throw ProblemException.badRequest("The template has " + problems.size() + " problem(s).",
                     problems.stream().map(p -> new Problem.FieldError(p.pointer(), p.message())).toList());
         }
-        return TemplateModel.from(document);
     }
 
     private static String titleOf(TemplateModel model) {

@@ -1,7 +1,9 @@
 package org.clusterlens.forms.expression;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,6 +19,9 @@ public final class RegexDialect {
     private static final String LETTER_ESCAPES = "dDwWsSbBnrtf";
     private static final String SYNTAX_CHARACTERS = "^$\\.*+?()[]{}|/-";
     private static final Set<String> GROUP_OPENINGS = Set.of("(?:", "(?=", "(?!", "(?<=", "(?<!");
+    private static final List<Pattern> LONG_ESCAPES = List.of(Pattern.compile("u[0-9A-Fa-f]{4}"),
+            Pattern.compile("x[0-9A-Fa-f]{2}"), Pattern.compile("[pP]\\{[A-Z][a-z]?}"),
+            Pattern.compile("k<[A-Za-z][A-Za-z0-9]*>"));
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<[A-Za-z][A-Za-z0-9]*>");
 
     private RegexDialect() {
@@ -30,14 +35,16 @@ public final class RegexDialect {
             return Optional.of("invalid regular expression: " + e.getDescription());
         }
         boolean inClass = false;
+        boolean quantified = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\') {
-                Optional<String> problem = escapeProblem(pattern, i + 1);
-                if (problem.isPresent()) {
-                    return problem;
+                int length = escapeLength(pattern, i + 1, inClass);
+                if (length < 0) {
+                    return Optional.of("the escape \\" + pattern.charAt(i + 1) + " is not portable"
+                            + (pattern.charAt(i + 1) == '-' ? " outside [...]" : ""));
                 }
-                i++;
+                i += length;
             } else if (inClass) {
                 if (c == '[' || pattern.startsWith("&&", i)) {
                     return Optional.of("nested classes and '&&' inside [...] are not portable; escape them");
@@ -50,9 +57,11 @@ public final class RegexDialect {
                 }
             } else if (c == '(' && pattern.startsWith("(?", i) && !groupIsPortable(pattern, i)) {
                 return Optional.of("only (?:, (?=, (?!, (?<=, (?<! and (?<name> groups are supported");
-            } else if (c == '+' && i > 0 && "*+?}".indexOf(pattern.charAt(i - 1)) >= 0 && !escapedAt(pattern, i - 1)) {
+            } else if (c == '+' && quantified) {
                 return Optional.of("possessive quantifiers are not supported");
             }
+            // A '?' right after a quantifier makes it lazy and ends it.
+            quantified = !inClass && "*+?}".indexOf(c) >= 0 && !(c == '?' && quantified);
         }
         return Optional.empty();
     }
@@ -62,31 +71,19 @@ public final class RegexDialect {
                 || NAMED_GROUP.matcher(pattern).region(at, pattern.length()).lookingAt();
     }
 
-    private static boolean escapedAt(String pattern, int at) {
-        int backslashes = 0;
-        for (int i = at - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
-    }
-
-    private static Optional<String> escapeProblem(String pattern, int at) {
+    /** @return how many characters after the backslash the escape takes, or -1 if it is not portable */
+    private static int escapeLength(String pattern, int at, boolean inClass) {
         char c = pattern.charAt(at);
         if (LETTER_ESCAPES.indexOf(c) >= 0 || SYNTAX_CHARACTERS.indexOf(c) >= 0 || (c >= '1' && c <= '9')) {
-            return Optional.empty();
+            return c == '-' && !inClass ? -1 : 1;
         }
-        if (c == 'u' && pattern.length() >= at + 5 && pattern.substring(at + 1, at + 5).matches("[0-9A-Fa-f]{4}")) {
-            return Optional.empty();
+        String rest = pattern.substring(at);
+        for (Pattern escape : LONG_ESCAPES) {
+            Matcher matcher = escape.matcher(rest);
+            if (matcher.lookingAt()) {
+                return matcher.end();
+            }
         }
-        if (c == 'x' && pattern.length() >= at + 3 && pattern.substring(at + 1, at + 3).matches("[0-9A-Fa-f]{2}")) {
-            return Optional.empty();
-        }
-        if ((c == 'p' || c == 'P') && Pattern.compile("\\{[A-Z][a-z]?}").matcher(pattern).region(at + 1, pattern.length()).lookingAt()) {
-            return Optional.empty();
-        }
-        if (c == 'k' && pattern.startsWith("<", at + 1)) {
-            return Optional.empty();
-        }
-        return Optional.of("the escape \\" + c + " is not portable");
+        return -1;
     }
 }

@@ -1,0 +1,4 @@
+package org.clusterlens.forms.control;
+
+public record Choice(String value, LocalizedText label) {
+}
