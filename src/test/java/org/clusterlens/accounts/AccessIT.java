@@ -13,12 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @ClusterLensIT
 @RunAsClient
@@ -176,6 +182,32 @@ class AccessIT {
         List<String> actions = audit.stream().map(v -> v.asJsonObject().getString("action")).toList();
         assertEquals(List.of("DELETED", "CHANGED", "CHANGED", "CREATED"), actions);
         audit.forEach(v -> assertEquals(ItEnvironment.ADMIN_EMAIL, v.asJsonObject().getString("actor")));
+    }
+
+    @Test
+    void passwordsAreStoredAsSaltedPbkdf2HashesOnly() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("clusterlens.it.database")),
+                "reads the table directly, which the embedded H2 file does not allow while the server runs");
+        String agent = user("agent");
+        String other = user("agent");
+        try (Connection c = DriverManager.getConnection(System.getProperty("clusterlens.it.postgres.url"),
+                System.getProperty("clusterlens.it.postgres.user"), "");
+             PreparedStatement query = c.prepareStatement("SELECT password_hash FROM app_user WHERE email IN (?, ?)")) {
+            query.setString(1, agent);
+            query.setString(2, other);
+            List<String> hashes = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    hashes.add(rows.getString(1));
+                }
+            }
+            assertEquals(2, hashes.size());
+            for (String hash : hashes) {
+                assertTrue(hash.startsWith("PBKDF2WithHmacSHA512:210000:"), hash);
+                assertFalse(hash.contains(PASSWORD));
+            }
+            assertNotEquals(hashes.get(0), hashes.get(1), "same password, different salts");
+        }
     }
 
     @Test
