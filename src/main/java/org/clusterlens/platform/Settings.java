@@ -26,6 +26,27 @@ public final class Settings {
     /** Whether the shipped questionnaire library in forms/ is loaded at start-up. */
     public static final String LOAD_FORMS = "clusterlens.forms.load";
 
+    /** SMTP server for invitation emails; empty: no email is sent (the links are still returned). */
+    public static final String MAIL_HOST = "clusterlens.mail.smtp.host";
+    public static final String MAIL_PORT = "clusterlens.mail.smtp.port";
+    public static final String MAIL_PORT_DEFAULT = "25";
+    public static final String MAIL_FROM = "clusterlens.mail.from";
+    public static final String MAIL_FROM_DEFAULT = "clusterlens@localhost";
+    public static final String MAIL_USER = "clusterlens.mail.smtp.user";
+    public static final String MAIL_PASSWORD = "clusterlens.mail.smtp.password";
+    public static final String MAIL_STARTTLS = "clusterlens.mail.smtp.starttls";
+    public static final String MAIL_STARTTLS_DEFAULT = "false";
+
+    /** The address respondents reach the application at, for the links in emails. */
+    public static final String PUBLIC_URL = "clusterlens.public.url";
+    public static final String PUBLIC_URL_DEFAULT = "http://localhost:8080";
+
+    /** Open-link registrations per client address: a burst, then one more every so many seconds. */
+    public static final String REGISTRATION_BURST = "clusterlens.respond.registration.burst";
+    public static final String REGISTRATION_BURST_DEFAULT = "10";
+    public static final String REGISTRATION_REFILL_SECONDS = "clusterlens.respond.registration.refill-seconds";
+    public static final String REGISTRATION_REFILL_SECONDS_DEFAULT = "6";
+
     private Settings() {
     }
 }

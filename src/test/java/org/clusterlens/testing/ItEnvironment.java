@@ -1,10 +1,14 @@
 package org.clusterlens.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,13 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * Prepares the server the integration tests run against, once per test run: a fresh data
- * directory, and on PostgreSQL a database of its own that is created first and dropped after.
+ * directory, an SMTP server in this JVM that receives the application's emails, and on
+ * PostgreSQL a database of its own that is created first and dropped after.
  * Only acts inside the failsafe executions, which set {@code clusterlens.it.database}.
  */
 public class ItEnvironment implements LauncherSessionListener {
     public static final String ADMIN_EMAIL = "admin@clusterlens.local";
     public static final String ADMIN_PASSWORD = "it-admin-" + Long.toHexString(System.nanoTime());
     static final String SKIP_REASON = "clusterlens.it.skip";
+
+    private static volatile GreenMail mail;
 
     private String createdDatabase;
     private String adminUrl;
@@ -45,12 +52,18 @@ public class ItEnvironment implements LauncherSessionListener {
                 "-Dclusterlens.admin.email=" + ADMIN_EMAIL,
                 "-Dclusterlens.admin.password=" + ADMIN_PASSWORD));
         mkdirs(root.resolve("tmp"));
+        int smtpPort = freeLoopbackPort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        jvm.add("-Dclusterlens.mail.smtp.host=127.0.0.1");
+        jvm.add("-Dclusterlens.mail.smtp.port=" + smtpPort);
+        jvm.add("-Dclusterlens.mail.from=studies@clusterlens.test");
         if (database.equals("postgresql")) {
             if (!preparePostgres(jvm)) {
                 return;
             }
         } else {
-            jvm.add("-Dclusterlens.db.url=jdbc:h2:file:" + root.resolve("db/clusterlens"));
+            jvm.add("-Dclusterlens.db.url=jdbc:h2:file:" + root.resolve("db/clusterlens") + ";WRITE_DELAY=0");
         }
         System.setProperty("clusterlens.it.jvm", String.join(" ", jvm));
     }
@@ -80,8 +93,28 @@ public class ItEnvironment implements LauncherSessionListener {
         return true;
     }
 
+    /** The SMTP server the application under test sends to; every email it sent is here. */
+    public static GreenMail mail() {
+        if (mail == null) {
+            throw new IllegalStateException("the SMTP server runs only in the integration tests");
+        }
+        return mail;
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         if (createdDatabase == null) {
             return;
         }

@@ -1,0 +1,57 @@
+package org.clusterlens.responses.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A change to a response that derived data (the search index) must follow. Written in the same
+ * transaction as the change, so nothing committed is ever missed by a reader that resumes from
+ * the last sequence number it processed.
+ */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry {
+    public enum Kind { SUBMITTED, REOPENED }
+
+    @Id
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
+    private Long seq;
+
+    @Column(name = "response_id", nullable = false, updatable = false)
+    private Long responseId;
+
+    @Column(nullable = false, updatable = false)
+    private String kind;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected OutboxEntry() {
+    }
+
+    public OutboxEntry(Long responseId, Kind kind) {
+        this.responseId = responseId;
+        this.kind = kind.name().toLowerCase();
+        this.createdAt = Instant.now();
+    }
+
+    public Long seq() {
+        return seq;
+    }
+
+    public Long responseId() {
+        return responseId;
+    }
+
+    public String kind() {
+        return kind;
+    }
+}

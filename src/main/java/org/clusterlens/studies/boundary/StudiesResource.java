@@ -1,0 +1,166 @@
+package org.clusterlens.studies.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.clusterlens.accounts.entity.Role;
+import org.clusterlens.platform.errors.ProblemException;
+import org.clusterlens.studies.boundary.Views.ActorView;
+import org.clusterlens.studies.boundary.Views.StudyView;
+import org.clusterlens.studies.boundary.Views.WaveView;
+import org.clusterlens.studies.control.ActorRegister;
+import org.clusterlens.studies.control.Studies;
+import org.clusterlens.studies.entity.Actor;
+import org.clusterlens.studies.entity.Study;
+import org.clusterlens.studies.entity.Wave;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Studies, their waves and questionnaires, and the actor register: agents write, leads read. */
+@Path("studies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN, Role.AGENT, Role.LEAD})
+public class StudiesResource {
+
+    public record TemplateChoice(String templateId, Integer version) {
+    }
+
+    public record NewWave(String name, LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    public record ActorFields(String externalId, String name, String type, String sector, String sizeBand,
+                              String location, String email, String phone) {
+    }
+
+    public record OpenLinkChange(Boolean enabled, String actorType) {
+    }
+
+    public record OpenLinkView(boolean enabled, String actorType, String link) {
+    }
+
+    @Inject
+    Studies studies;
+
+    @Inject
+    ActorRegister register;
+
+    @Inject
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public Response create(Studies.NewStudy study) {
+        if (study == null) {
+            throw ProblemException.invalidField("/", "Send the study as a JSON object.");
+        }
+        Study created = studies.create(study, actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(StudyView.of(created)).build();
+    }
+
+    @GET
+    public List<StudyView> list() {
+        return studies.all().stream().map(StudyView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public StudyView get(@PathParam("id") long id) {
+        return StudyView.of(studies.find(id));
+    }
+
+    @PUT
+    @Path("{id}/templates/{actorType}")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public StudyView assignTemplate(@PathParam("id") long id, @PathParam("actorType") String actorType,
+                                    TemplateChoice choice) {
+        if (choice == null) {
+            throw ProblemException.invalidField("/", "Send {\"templateId\": …, \"version\": …}.");
+        }
+        return StudyView.of(studies.assignTemplate(id, actorType, choice.templateId(), choice.version(), actor()));
+    }
+
+    @POST
+    @Path("{id}/waves")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public Response addWave(@PathParam("id") long id, NewWave wave) {
+        if (wave == null) {
+            throw ProblemException.invalidField("/", "Send {\"name\", \"opensOn\", \"closesOn\"}.");
+        }
+        Wave created = studies.addWave(id, wave.name(), wave.opensOn(), wave.closesOn(), actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(WaveView.of(created)).build();
+    }
+
+    @POST
+    @Path("{id}/actors")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public Response addActor(@PathParam("id") long id, ActorFields fields) {
+        if (fields == null) {
+            throw ProblemException.invalidField("/", "Send the actor as a JSON object.");
+        }
+        Map<String, String> columns = new HashMap<>();
+        columns.put("external_id", fields.externalId());
+        columns.put("name", fields.name());
+        columns.put("type", fields.type());
+        columns.put("sector", fields.sector());
+        columns.put("size_band", fields.sizeBand());
+        columns.put("location", fields.location());
+        columns.put("email", fields.email());
+        columns.put("phone", fields.phone());
+        Actor created = register.add(id, columns, actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(ActorView.of(created)).build();
+    }
+
+    /** A register file: header external_id,name,type,sector,size_band,location,email,phone. */
+    @POST
+    @Path("{id}/actors/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public ActorRegister.Imported importActors(@PathParam("id") long id, byte[] file) {
+        return register.importFile(id, file == null ? new byte[0] : file, actor());
+    }
+
+    @GET
+    @Path("{id}/actors")
+    public List<ActorView> actors(@PathParam("id") long id, @QueryParam("q") String query) {
+        return register.search(id, query).stream().map(ActorView::of).toList();
+    }
+
+    @PUT
+    @Path("{id}/open-link")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public OpenLinkView openLink(@PathParam("id") long id, OpenLinkChange change) {
+        if (change == null || change.enabled() == null) {
+            throw ProblemException.invalidField("/enabled", "Send {\"enabled\": true, \"actorType\": \"firm\"}.");
+        }
+        return studies.openLink(id, change.enabled(), change.actorType(), actor())
+                .map(token -> new OpenLinkView(true, studies.find(id).openActorType().name(),
+                        "/respond/open/" + token.value()))
+                .orElse(new OpenLinkView(false, null, null));
+    }
+
+    private String actor() {
+        return security.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,67 @@
+package org.clusterlens.studies.boundary;
+
+import org.clusterlens.studies.control.Invitations;
+import org.clusterlens.studies.entity.Actor;
+import org.clusterlens.studies.entity.Invitation;
+import org.clusterlens.studies.entity.Study;
+import org.clusterlens.studies.entity.StudyTemplate;
+import org.clusterlens.studies.entity.Wave;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The wire shapes of the studies API. */
+public final class Views {
+    private Views() {
+    }
+
+    public record StudyView(long id, String name, String product, String place, List<String> languages,
+                            String defaultLanguage, int k, String createdBy, Instant createdAt,
+                            List<WaveView> waves, List<TemplateAssignment> templates, OpenLink openLink) {
+        public static StudyView of(Study s) {
+            return new StudyView(s.id(), s.name(), s.product(), s.place(), s.languages(), s.defaultLanguage(), s.k(),
+                    s.createdBy(), s.createdAt(), s.waves().stream().map(WaveView::of).toList(),
+                    s.templates().stream().map(TemplateAssignment::of).toList(),
+                    new OpenLink(s.hasOpenLink(), s.openActorType() == null ? null : s.openActorType().name()));
+        }
+    }
+
+    public record WaveView(long id, String name, LocalDate opensOn, LocalDate closesOn) {
+        public static WaveView of(Wave w) {
+            return new WaveView(w.id(), w.name(), w.opensOn(), w.closesOn());
+        }
+    }
+
+    public record TemplateAssignment(String actorType, String templateId, int version, String title) {
+        static TemplateAssignment of(StudyTemplate t) {
+            return new TemplateAssignment(t.actorType().name(), t.templateVersion().templateId(),
+                    t.templateVersion().versionNumber(), t.templateVersion().title());
+        }
+    }
+
+    public record OpenLink(boolean enabled, String actorType) {
+    }
+
+    public record ActorView(long id, String externalId, String name, String type, String sector, String sizeBand,
+                            String location, String email, String phone) {
+        public static ActorView of(Actor a) {
+            return new ActorView(a.id(), a.externalId(), a.name(), a.type().name(), a.sector(), a.sizeBand(),
+                    a.location(), a.email(), a.phone());
+        }
+    }
+
+    /** {@code link} only when the invitation was just made or reissued: the token is not kept. */
+    public record InvitationView(long invitationId, long actorId, String actorName, String actorType, String status,
+                                 String link, boolean emailed, Instant lastSentAt) {
+        public static InvitationView of(Invitations.Issued issued) {
+            Invitation i = issued.invitation();
+            return new InvitationView(i.id(), i.actor().id(), i.actor().name(), i.actor().type().name(),
+                    i.status().json(), issued.token().map(t -> t.link()).orElse(null), issued.emailed(), i.lastSentAt());
+        }
+
+        public static InvitationView of(Invitation i) {
+            return of(new Invitations.Issued(i, java.util.Optional.empty(), false));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.clusterlens.studies.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.clusterlens.accounts.entity.Role;
+import org.clusterlens.responses.control.AnswersCsv;
+import org.clusterlens.responses.control.Responses;
+import org.clusterlens.responses.boundary.ResponseViews.ResponseSummary;
+import org.clusterlens.studies.boundary.Views.InvitationView;
+import org.clusterlens.studies.control.Invitations;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One wave of a study: who is invited, how far they are, what they answered. (One class for the
+ * whole {@code studies/{id}/waves/{waveId}} subtree, because JAX-RS picks a single root resource
+ * class per request and would not look further.)
+ */
+@Path("studies/{studyId}/waves/{waveId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN, Role.AGENT, Role.LEAD})
+public class WaveResource {
+
+    public record InvitationRequest(List<Long> actorIds, Boolean send) {
+    }
+
+    @PathParam("studyId")
+    long studyId;
+
+    @PathParam("waveId")
+    long waveId;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    Responses responses;
+
+    @Inject
+    SecurityContext security;
+
+    @POST
+    @Path("invitations")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public List<InvitationView> invite(InvitationRequest request) {
+        InvitationRequest r = request == null ? new InvitationRequest(null, false) : request;
+        return invitations.invite(studyId, waveId, r.actorIds(), Boolean.TRUE.equals(r.send()),
+                security.getCallerPrincipal().getName()).stream().map(InvitationView::of).toList();
+    }
+
+    @GET
+    @Path("invitations")
+    public List<InvitationView> invitations() {
+        return invitations.ofWave(studyId, waveId).stream().map(InvitationView::of).toList();
+    }
+
+    @GET
+    @Path("progress")
+    public Map<String, Invitations.Progress> progress() {
+        return invitations.progress(studyId, waveId);
+    }
+
+    @GET
+    @Path("responses")
+    public List<ResponseSummary> responses() {
+        return responses.submitted(studyId, waveId).stream().map(ResponseSummary::of).toList();
+    }
+
+    @GET
+    @Path("answers.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response answersCsv() {
+        byte[] csv = AnswersCsv.write(responses.submitted(studyId, waveId));
+        return Response.ok(csv).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"study-" + studyId + "-wave-" + waveId + "-answers.csv\"").build();
+    }
+}

@@ -1,0 +1,123 @@
+package org.clusterlens.studies.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.clusterlens.accounts.control.AuditLog;
+import org.clusterlens.accounts.entity.AuditEntry.Action;
+import org.clusterlens.platform.errors.Problem.FieldError;
+import org.clusterlens.platform.errors.ProblemException;
+import org.clusterlens.studies.entity.Actor;
+import org.clusterlens.studies.entity.Study;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The firms, institutions and other actors a study asks. */
+@ApplicationScoped
+@Transactional
+public class ActorRegister {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Studies studies;
+
+    @Inject
+    AuditLog audit;
+
+    public record Imported(int created, int updated) {
+    }
+
+    /** One actor, its fields keyed by the register's column names. */
+    public Actor add(long studyId, Map<String, String> fields, String actor) {
+        Study study = studies.find(studyId);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> values = new HashMap<>();
+        fields.forEach((column, value) -> values.put(column, Studies.blankToNull(value)));
+        Actor.Details details = ActorRows.details(values, (column, reason) ->
+                errors.add(new FieldError("/" + camel(column), reason)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The actor has " + errors.size() + " problem(s).", errors);
+        }
+        if (details.externalId() != null && byExternalId(studyId).containsKey(details.externalId())) {
+            throw ProblemException.conflict("Study " + studyId + " has an actor with the external id "
+                    + details.externalId() + " already.");
+        }
+        Actor created = new Actor(study, details);
+        em.persist(created);
+        em.flush();
+        audit.record(actor, Action.CREATED, Studies.SUBJECT, study.id().toString(), "actor " + created.id());
+        return created;
+    }
+
+    /** Imports a register file: all of it when it is clean, nothing otherwise. */
+    public Imported importFile(long studyId, byte[] file, String actor) {
+        Study study = studies.find(studyId);
+        ActorRows.Result result = ActorRows.read(file);
+        if (!result.clean()) {
+            throw ProblemException.badRequest("The file has " + result.errors().size()
+                    + " problem(s); nothing was imported. Fix them and import the whole file again.", result.errors());
+        }
+        Map<String, Actor> existing = byExternalId(studyId);
+        int created = 0;
+        int updated = 0;
+        for (Actor.Details row : result.rows()) {
+            Actor known = row.externalId() == null ? null : existing.get(row.externalId());
+            if (known != null) {
+                known.update(row);
+                updated++;
+            } else {
+                em.persist(new Actor(study, row));
+                created++;
+            }
+        }
+        audit.record(actor, Action.CHANGED, Studies.SUBJECT, study.id().toString(),
+                "actor register imported: " + created + " created, " + updated + " updated");
+        return new Imported(created, updated);
+    }
+
+    public List<Actor> search(long studyId, String query) {
+        studies.find(studyId);
+        if (query == null || query.isBlank()) {
+            return all(studyId);
+        }
+        String pattern = "%" + query.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createNamedQuery(Actor.SEARCH, Actor.class).setParameter("study", studyId)
+                .setParameter("q", pattern).getResultList();
+    }
+
+    public List<Actor> all(long studyId) {
+        return em.createNamedQuery(Actor.OF_STUDY, Actor.class).setParameter("study", studyId).getResultList();
+    }
+
+    public Optional<Actor> find(long studyId, long actorId) {
+        Actor actor = em.find(Actor.class, actorId);
+        return actor != null && actor.study().id().equals(studyId) ? Optional.of(actor) : Optional.empty();
+    }
+
+    private Map<String, Actor> byExternalId(long studyId) {
+        Map<String, Actor> map = new HashMap<>();
+        for (Actor a : all(studyId)) {
+            if (a.externalId() != null) {
+                map.put(a.externalId(), a);
+            }
+        }
+        return map;
+    }
+
+    private static String camel(String column) {
+        return switch (column) {
+            case "external_id" -> "externalId";
+            case "size_band" -> "sizeBand";
+            default -> column;
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package org.clusterlens.studies.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * One actor's invitation to answer one wave. The link's token is the respondent's credential, so
+ * only its SHA-256 is kept: a leaked database does not open anybody's questionnaire.
+ */
+@Entity
+@Table(name = "invitation")
+@NamedQuery(name = Invitation.BY_TOKEN, query = "SELECT i FROM Invitation i WHERE i.tokenHash = :hash")
+@NamedQuery(name = Invitation.OF_WAVE, query = "SELECT i FROM Invitation i WHERE i.wave.id = :wave ORDER BY i.id")
+public class Invitation {
+    public static final String BY_TOKEN = "Invitation.byToken";
+    public static final String OF_WAVE = "Invitation.ofWave";
+
+    /** Where the respondent is; {@link #REVOKED} is never stored, it is derived from the revocation time. */
+    public enum Status {
+        NOT_OPENED, OPENED, IN_PROGRESS, SUBMITTED, REVOKED;
+
+        public String json() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Id
+    @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invitation_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "wave_id", updatable = false)
+    private Wave wave;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "actor_id", updatable = false)
+    private Actor actor;
+
+    @Column(name = "token_hash", nullable = false)
+    private String tokenHash;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "last_sent_at")
+    private Instant lastSentAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected Invitation() {
+    }
+
+    public Invitation(Wave wave, Actor actor, String tokenHash) {
+        if (!wave.study().id().equals(actor.study().id())) {
+            throw new IllegalArgumentException("the actor is not in the wave's study");
+        }
+        this.wave = wave;
+        this.actor = actor;
+        this.tokenHash = tokenHash;
+        this.status = Status.NOT_OPENED.name();
+        this.createdAt = Instant.now();
+    }
+
+    public Status status() {
+        return revokedAt != null ? Status.REVOKED : Status.valueOf(status);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public void opened() {
+        if (status() == Status.NOT_OPENED) {
+            status = Status.OPENED.name();
+            openedAt = Instant.now();
+        }
+    }
+
+    public void draftSaved() {
+        opened();
+        status = Status.IN_PROGRESS.name();
+    }
+
+    public void submitted() {
+        opened();
+        status = Status.SUBMITTED.name();
+    }
+
+    public void reopened() {
+        status = Status.IN_PROGRESS.name();
+    }
+
+    public void revoke() {
+        if (revokedAt == null) {
+            revokedAt = Instant.now();
+        }
+    }
+
+    /** A new link: the old token stops working, a revocation is lifted, the answers are kept. */
+    public void reissue(String newTokenHash) {
+        tokenHash = newTokenHash;
+        revokedAt = null;
+    }
+
+    public void sent() {
+        lastSentAt = Instant.now();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Wave wave() {
+        return wave;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant lastSentAt() {
+        return lastSentAt;
+    }
+}

@@ -1,0 +1,267 @@
+package org.clusterlens.responses;
+
+import jakarta.json.JsonObject;
+import org.clusterlens.testing.Api;
+import org.clusterlens.testing.ClusterLensIT;
+import org.clusterlens.testing.Deployments;
+import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.StudyFixtures;
+import org.clusterlens.testing.StudyFixtures.Invited;
+import org.clusterlens.studies.control.Csv;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a respondent does through the link, and what the study team then reads. */
+@ClusterLensIT
+@RunAsClient
+class RespondIT {
+    private static final String ARABIC_AND_EMOJI = "نحتاج إلى فرن جديد 🍞🔥 — très bien";
+    private static final String NO_CONSENT = """
+            {"interview_date": "2026-01-15", "consent": "no"}""";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    StudyFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+        fixtures = new StudyFixtures(api);
+    }
+
+    private static String fullAnswers(String firmName, String comments) {
+        return """
+                {"interview_date": "2026-01-15", "consent": "yes", "firm_name": %s,
+                 "sector": "food_processing", "employees_women": 3, "employees_men": 4,
+                 "sales_local": 100, "sales_national": 0, "sales_export": 0,
+                 "constraint_ranking": ["finance", "raw_materials", "skilled_labour", "technology", "market_access"],
+                 "joint_action_willingness": "no", "final_comments": %s}"""
+                .formatted(Fixtures.jsonString(firmName), Fixtures.jsonString(comments));
+    }
+
+    private Api.Reply submit(String token, String submissionId, String answers, String language) {
+        return api.post("api/respond/" + token + "/submission", """
+                {"submissionId": "%s", "language": "%s", "answers": %s}""".formatted(submissionId, language, answers))
+                .send();
+    }
+
+    private Api.Reply draft(String token, String answers, int revision) {
+        return api.put("api/respond/" + token + "/draft", """
+                {"answers": %s, "language": "fr", "revision": %d}""".formatted(answers, revision)).send();
+    }
+
+    @Test
+    void firstOpeningShowsTheQuestionnaireAndMarksTheInvitationOpened() {
+        Invited invited = fixtures.oneFirm("Boulangerie Ndiaye");
+        JsonObject q = api.get("api/respond/" + invited.token()).send().json();
+        assertEquals("opened", q.getString("status"));
+        assertEquals("Boulangerie Ndiaye", q.getJsonObject("actor").getString("name"));
+        assertEquals("firm", q.getJsonObject("actor").getString("type"));
+        assertEquals("Baseline", q.getJsonObject("wave").getString("name"));
+        assertEquals("firm-diagnostic", q.getJsonObject("template").getString("id"));
+        assertTrue(q.isNull("draft"));
+        assertTrue(q.isNull("receipt"));
+        assertEquals(0, q.getJsonArray("register").size(), "the register leaves out the respondent");
+        JsonObject progress = api.get(invited.ready().wavePath() + "/progress").asAdmin().send().json();
+        assertEquals(1, progress.getJsonObject("firm").getInt("opened"));
+    }
+
+    @Test
+    void draftsSaveRevisionByRevisionAndASecondTabGetsAConflictWithTheCurrentAnswers() {
+        Invited invited = fixtures.oneFirm("Atelier Fall");
+        String token = invited.token();
+        String longText = ("ممتاز Ünïcödé 🍞 ").repeat(625).substring(0, 10_000);
+        var first = draft(token, "{\"firm_name\": " + Fixtures.jsonString(longText) + "}", 0);
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(1, first.json().getInt("revision"));
+        assertNotNull(first.json().getString("savedAt"));
+        var second = draft(token, "{\"firm_name\": \"Atelier Fall\", \"consent\": \"yes\"}", 1);
+        assertEquals(2, second.json().getInt("revision"));
+
+        var otherTab = draft(token, "{\"firm_name\": \"from the old tab\"}", 1);
+        assertEquals(409, otherTab.status(), otherTab::toString);
+        assertTrue(otherTab.contentType().startsWith("application/problem+json"));
+        JsonObject current = otherTab.json().getJsonObject("current");
+        assertEquals(2, current.getInt("revision"));
+        assertEquals("Atelier Fall", current.getJsonObject("answers").getString("firm_name"));
+
+        JsonObject reopened = api.get("api/respond/" + token).send().json();
+        assertEquals("in_progress", reopened.getString("status"));
+        assertEquals(2, reopened.getJsonObject("draft").getInt("revision"));
+        assertEquals("fr", reopened.getJsonObject("draft").getString("language"));
+
+        assertEquals(200, draft(token, "{\"firm_name\": " + Fixtures.jsonString(longText) + "}", 2).status());
+        assertEquals(longText, api.get("api/respond/" + token).send().json().getJsonObject("draft")
+                .getJsonObject("answers").getString("firm_name"), "10,000 characters of any script come back exactly");
+    }
+
+    @Test
+    void submissionIsStoredOnceEvenWhenRetriedWithTheSameId() {
+        Invited invited = fixtures.oneFirm("Menuiserie Ba");
+        String id = UUID.randomUUID().toString();
+        var created = submit(invited.token(), id, NO_CONSENT, "en");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(id, created.json().getString("submissionId"));
+        var retried = submit(invited.token(), id, NO_CONSENT, "en");
+        assertEquals(200, retried.status(), retried::toString);
+        assertEquals(created.json(), retried.json());
+        var another = submit(invited.token(), UUID.randomUUID().toString(), NO_CONSENT, "en");
+        assertEquals(409, another.status(), another::toString);
+        assertEquals(409, draft(invited.token(), "{}", 1).status(), "a submitted response refuses drafts");
+
+        var responses = api.get(invited.ready().wavePath() + "/responses").asAdmin().send();
+        assertEquals(1, responses.array().size(), responses::toString);
+        JsonObject progress = api.get(invited.ready().wavePath() + "/progress").asAdmin().send().json();
+        assertEquals(1, progress.getJsonObject("firm").getInt("submitted"));
+        JsonObject receipt = api.get("api/respond/" + invited.token() + "/receipt").send().json();
+        assertEquals(id, receipt.getJsonObject("receipt").getString("submissionId"));
+        assertEquals("no", receipt.getJsonObject("answers").getString("consent"));
+        assertEquals("submitted", api.get("api/respond/" + invited.token()).send().json().getString("status"));
+    }
+
+    @Test
+    void invalidAnswersAreRefusedWithAPointerPerProblemAndNothingIsStored() {
+        Invited invited = fixtures.oneFirm("Atelier Kane");
+        var refused = submit(invited.token(), UUID.randomUUID().toString(), "{\"consent\": \"yes\"}", "fr");
+        assertEquals(400, refused.status(), refused::toString);
+        List<String> fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).toList();
+        assertTrue(fields.contains("/answers/interview_date"), fields::toString);
+        assertTrue(fields.contains("/answers/firm_name"), fields::toString);
+        assertEquals(0, api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array().size());
+    }
+
+    @Test
+    void agentReadsTheResponseAndTheCsvKeepsScriptsAndDefusesFormulas() {
+        Invited invited = fixtures.oneFirm("\"=cmd|' /C calc'!A0\"");
+        var created = submit(invited.token(), UUID.randomUUID().toString(),
+                fullAnswers("=HYPERLINK(\"http://evil.example\",\"click\")", ARABIC_AND_EMOJI), "fr");
+        assertEquals(201, created.status(), created::toString);
+
+        JsonObject summary = api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array().getJsonObject(0);
+        JsonObject response = api.get("api/responses/" + summary.getJsonNumber("id")).asAdmin().send().json();
+        assertEquals("submitted", response.getString("status"));
+        assertEquals(ARABIC_AND_EMOJI, response.getJsonObject("answers").getString("final_comments"));
+        assertEquals(7, response.getJsonObject("answers").getJsonNumber("employees_total").intValue(),
+                "calculations are recomputed by the server");
+
+        HttpResponse<String> csv = api.get(invited.ready().wavePath() + "/answers.csv").asAdmin().send().response();
+        assertEquals(200, csv.statusCode(), csv::body);
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3),
+                "a byte order mark, so that Excel reads UTF-8");
+        List<Csv.Record> rows = Csv.parse(csv.body());
+        assertEquals(2, rows.size());
+        List<String> header = rows.get(0).values();
+        List<String> row = rows.get(1).values();
+        assertEquals(List.of("response_id", "actor_external_id", "actor_name", "actor_type", "submitted_at", "language"),
+                header.subList(0, 6));
+        assertEquals("'=cmd|' /C calc'!A0", row.get(header.indexOf("actor_name")));
+        assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\")", row.get(header.indexOf("firm_name")));
+        assertEquals(ARABIC_AND_EMOJI, row.get(header.indexOf("final_comments")));
+        assertEquals("finance raw_materials skilled_labour technology market_access",
+                row.get(header.indexOf("constraint_ranking")));
+        assertEquals("fr", row.get(header.indexOf("language")));
+        assertTrue(header.indexOf("interview_date") < header.indexOf("firm_name"), "columns in template order");
+        assertFalse(header.contains("intro_note"), "notes have no answer column");
+    }
+
+    @Test
+    void reopenedResponseIsAuditedAndCanBeSubmittedAgainWithANewId() {
+        Invited invited = fixtures.oneFirm("Boulangerie Sarr");
+        String firstId = UUID.randomUUID().toString();
+        assertEquals(201, submit(invited.token(), firstId, NO_CONSENT, "en").status());
+        long responseId = api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array()
+                .getJsonObject(0).getJsonNumber("id").longValue();
+
+        var reopened = api.post("api/responses/" + responseId + "/reopening", "{}").asAdmin().send();
+        assertEquals(200, reopened.status(), reopened::toString);
+        assertEquals("draft", reopened.json().getString("status"));
+        var audit = api.get("api/audit?subjectType=response&subjectId=" + responseId).asAdmin().send();
+        assertEquals("REOPENED", audit.array().getJsonObject(0).getString("action"), audit::toString);
+
+        JsonObject respondent = api.get("api/respond/" + invited.token()).send().json();
+        assertEquals("in_progress", respondent.getString("status"));
+        int revision = respondent.getJsonObject("draft").getInt("revision");
+        assertEquals(200, api.put("api/respond/" + invited.token() + "/draft",
+                "{\"answers\": " + NO_CONSENT + ", \"language\": \"en\", \"revision\": " + revision + "}").send().status());
+        assertEquals(409, submit(invited.token(), firstId, NO_CONSENT, "en").status(),
+                "the reopened submission's id cannot submit again");
+        String secondId = UUID.randomUUID().toString();
+        var again = submit(invited.token(), secondId, NO_CONSENT, "en");
+        assertEquals(201, again.status(), again::toString);
+        JsonObject response = api.get("api/responses/" + responseId).asAdmin().send().json();
+        assertEquals(secondId, response.getString("submissionId"));
+        assertEquals(1, api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array().size());
+    }
+
+    @Test
+    void openLinkRegistersAnActorWhoThenAnswersThroughTheirOwnLink() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("open"), "fr");
+        var link = api.put("api/studies/" + ready.studyId() + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
+                .asAdmin().send();
+        assertEquals(200, link.status(), link::toString);
+        String openToken = StudyFixtures.token(link.json().getString("link"));
+        JsonObject info = api.get("api/respond/open/" + openToken).send().json();
+        assertEquals("fr", info.getJsonObject("study").getString("defaultLanguage"));
+
+        var bad = api.post("api/respond/open/" + openToken + "/registration", "{\"email\": \"nope\"}").send();
+        assertEquals(400, bad.status(), bad::toString);
+        var registered = api.post("api/respond/open/" + openToken + "/registration",
+                "{\"name\": \"Tannerie Gueye\", \"sector\": \"leather\", \"email\": \"gueye@example.org\"}").send();
+        assertEquals(201, registered.status(), registered::toString);
+        String token = registered.json().getString("token");
+        JsonObject q = api.get("api/respond/" + token).send().json();
+        assertEquals("Tannerie Gueye", q.getJsonObject("actor").getString("name"));
+        assertEquals(201, submit(token, UUID.randomUUID().toString(), NO_CONSENT, "fr").status());
+        assertTrue(api.get("api/studies/" + ready.studyId() + "/actors?q=gueye").asAdmin().send().array().size() == 1);
+
+        var disabled = api.put("api/studies/" + ready.studyId() + "/open-link", "{\"enabled\": false}").asAdmin().send();
+        assertEquals(200, disabled.status(), disabled::toString);
+        assertEquals(404, api.get("api/respond/open/" + openToken).send().status());
+    }
+
+    @Test
+    void openLinkRegistrationsFromOneAddressAreRateLimited() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("flood"), "en");
+        String openToken = StudyFixtures.token(api.put("api/studies/" + ready.studyId() + "/open-link",
+                "{\"enabled\": true, \"actorType\": \"firm\"}").asAdmin().send().json().getString("link"));
+        Api.Reply limited = null;
+        for (int i = 0; i < 30 && limited == null; i++) {
+            var reply = api.post("api/respond/open/" + openToken + "/registration",
+                    "{\"name\": \"Bot " + i + "\"}").send();
+            if (reply.status() == 429) {
+                limited = reply;
+            } else {
+                assertEquals(201, reply.status(), reply::toString);
+            }
+        }
+        assertNotNull(limited, "30 registrations in a row are not all accepted");
+        assertTrue(limited.contentType().startsWith("application/problem+json"), limited::toString);
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited::toString);
+    }
+}
