@@ -7,6 +7,8 @@ import { translate, isRightToLeft, languageName } from './i18n.mjs';
 import { FormModel, pathOfPointer, isEmpty } from './model.mjs';
 import { renderQuestion } from './questions.mjs';
 import { DraftSync, newSubmissionId } from './sync.mjs';
+import { apiPath } from './paths.mjs';
+import { showRegistration, LANGUAGE_KEY } from './register.mjs';
 
 const main = document.getElementById('app');
 const announcer = document.getElementById('announcer');
@@ -110,6 +112,11 @@ const env = {
 // Loading
 
 async function start() {
+  const open = /\/respond\/open\/([^/]+)\/?$/.exec(location.pathname);
+  if (open) {
+    showRegistration(main, announce, decodeURIComponent(open[1]), preferredLanguage);
+    return;
+  }
   const match = /\/respond\/([^/]+)\/?$/.exec(location.pathname);
   state.token = match ? decodeURIComponent(match[1]) : null;
   setDocumentLanguage(preferredLanguage(['en', 'fr', 'ar'], 'en'));
@@ -120,7 +127,7 @@ async function start() {
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('loading')));
   let response;
   try {
-    response = await fetch(`/api/respond/${encodeURIComponent(state.token)}`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+    response = await fetch(apiPath(`respond/${encodeURIComponent(state.token)}`), { headers: { Accept: 'application/json' }, credentials: 'omit' });
   } catch {
     showMessage(t('loadFailed'), true);
     return;
@@ -138,6 +145,15 @@ function preferredLanguage(available, fallback) {
     if (available.includes(primary)) return primary;
   }
   return fallback;
+}
+
+/** The language a visitor chose on the open-link page just before arriving here. */
+function registeredLanguage() {
+  try {
+    return sessionStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
 function showMessage(message, canRetry = false) {
@@ -158,7 +174,8 @@ function begin() {
   const available = languages();
   const draft = data.draft;
   const defaultLanguage = available.includes(data.study?.defaultLanguage) ? data.study.defaultLanguage : data.template.defaultLanguage;
-  state.language = draft?.language && available.includes(draft.language) ? draft.language : preferredLanguage(available, defaultLanguage);
+  state.language = draft?.language && available.includes(draft.language) ? draft.language
+    : available.includes(registeredLanguage()) ? registeredLanguage() : preferredLanguage(available, defaultLanguage);
   setDocumentLanguage(state.language);
 
   if (data.status === 'submitted' || data.receipt) {
@@ -293,6 +310,8 @@ function statusIndicator() {
 }
 
 function setStatus(name, detail = {}) {
+  // The indicator is a live region: saying "Saving…" again at every keystroke would only be noise.
+  if (name === 'saving' && state.status.name === 'saving') return;
   state.status = { name, savedAt: detail.savedAt ?? (name === 'saved' ? new Date().toISOString() : state.status.savedAt) };
   const element = document.getElementById('save-status');
   if (element) updateStatus(element);
@@ -552,7 +571,7 @@ async function submit() {
   setSubmitButton(true);
   let response;
   try {
-    response = await fetch(`/api/respond/${encodeURIComponent(state.token)}/submission`, {
+    response = await fetch(apiPath(`respond/${encodeURIComponent(state.token)}/submission`), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ submissionId, answers, language: state.language }),
@@ -629,7 +648,7 @@ async function showReceipt(receipt, answers) {
   let shownReceipt = receipt ?? {};
   if (!shownAnswers) {
     try {
-      const response = await fetch(`/api/respond/${encodeURIComponent(state.token)}/receipt`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      const response = await fetch(apiPath(`respond/${encodeURIComponent(state.token)}/receipt`), { headers: { Accept: 'application/json' }, credentials: 'omit' });
       if (response.ok) {
         const body = await response.json();
         shownAnswers = body.answers ?? body.response?.answers ?? {};

@@ -3,6 +3,8 @@
  * the server about a second after the last change. A draft the server refuses because someone saved
  * a newer one (409) is never overwritten silently: the respondent chooses.
  */
+import { apiPath } from './paths.mjs';
+
 const DEBOUNCE_MS = 1000;
 const RETRY_MS = [5000, 15000, 30000, 60000];
 
@@ -12,7 +14,7 @@ export class DraftSync {
    * @param {string} options.token
    * @param {number} options.revision the revision the server last gave
    * @param {() => {answers: object, language: string}} options.snapshot what to save now
-   * @param {(status: string, detail?: object) => void} options.onStatus saved|saving|offline|conflict|idle
+   * @param {(status: string, detail?: object) => void} options.onStatus saved|saving|offline|conflict (saving from the first unsent change on)
    * @param {(current: object) => void} options.onConflict a newer draft exists on the server
    * @param {(response: Response) => void} options.onRefused the server will not take drafts any more (submitted, revoked)
    */
@@ -67,6 +69,8 @@ export class DraftSync {
     this.edits++;
     this.#keepLocal();
     if (this.conflict) return;
+    // "Saved" must mean the server has everything: a change waiting for the debounce is not saved yet.
+    this.onStatus('saving');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
   }
@@ -85,7 +89,7 @@ export class DraftSync {
     this.onStatus('saving');
     let response;
     try {
-      response = await fetch(`/api/respond/${encodeURIComponent(this.token)}/draft`, {
+      response = await fetch(apiPath(`respond/${encodeURIComponent(this.token)}/draft`), {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ answers, language, revision: this.revision }),
@@ -101,8 +105,12 @@ export class DraftSync {
       this.failures = 0;
       if (this.edits === edits) this.forgetLocal();
       else this.#keepLocal();
-      this.onStatus('saved', { savedAt: body.savedAt });
-      if (this.again || this.edits !== edits) this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+      if (this.again || this.edits !== edits) {
+        this.onStatus('saving');
+        this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+      } else {
+        this.onStatus('saved', { savedAt: body.savedAt });
+      }
       return;
     }
     if (response?.status === 409) {

@@ -25,6 +25,7 @@ import org.clusterlens.studies.control.InvitationToken;
 import org.clusterlens.studies.entity.Actor;
 import org.clusterlens.studies.entity.ActorType;
 import org.clusterlens.studies.entity.Invitation;
+import org.clusterlens.studies.entity.RegisteredVia;
 import org.clusterlens.studies.entity.Study;
 import org.clusterlens.studies.entity.StudyTemplate;
 import org.clusterlens.studies.entity.Wave;
@@ -197,7 +198,7 @@ public class Respondents {
         if (study.template(details.type()).isEmpty()) {
             throw ProblemException.conflict("This study has no questionnaire for " + details.type().name() + " yet.");
         }
-        Actor actor = new Actor(study, details);
+        Actor actor = new Actor(study, details, RegisteredVia.open_link);
         em.persist(actor);
         InvitationToken token = InvitationToken.generate();
         Invitation invitation = new Invitation(wave, actor, token.hash());

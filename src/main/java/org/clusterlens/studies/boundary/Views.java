@@ -44,10 +44,10 @@ public final class Views {
     }
 
     public record ActorView(long id, String externalId, String name, String type, String sector, String sizeBand,
-                            String location, String email, String phone) {
+                            String location, String email, String phone, String registeredVia) {
         public static ActorView of(Actor a) {
             return new ActorView(a.id(), a.externalId(), a.name(), a.type().name(), a.sector(), a.sizeBand(),
-                    a.location(), a.email(), a.phone());
+                    a.location(), a.email(), a.phone(), a.registeredVia().name());
         }
     }
 

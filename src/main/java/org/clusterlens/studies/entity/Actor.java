@@ -62,6 +62,10 @@ public class Actor {
 
     private String phone;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registered_via", nullable = false, updatable = false)
+    private RegisteredVia registeredVia;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -76,7 +80,12 @@ public class Actor {
     }
 
     public Actor(Study study, Details details) {
+        this(study, details, RegisteredVia.study_team);
+    }
+
+    public Actor(Study study, Details details, RegisteredVia registeredVia) {
         this.study = study;
+        this.registeredVia = registeredVia;
         this.createdAt = Instant.now();
         update(details);
     }
@@ -134,5 +143,9 @@ public class Actor {
 
     public String phone() {
         return phone;
+    }
+
+    public RegisteredVia registeredVia() {
+        return registeredVia;
     }
 }

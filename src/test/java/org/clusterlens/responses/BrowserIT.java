@@ -1,0 +1,465 @@
+package org.clusterlens.responses;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.clusterlens.testing.Api;
+import org.clusterlens.testing.Browser;
+import org.clusterlens.testing.ClusterLensIT;
+import org.clusterlens.testing.Deployments;
+import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.StudyFixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a respondent does with the web form in a real browser the size of a phone, and what the
+ * study team then reads through the API. Every page of these runs is under the
+ * Content-Security-Policy of {@code RespondPage}: a page that needed inline script would break here.
+ */
+@ClusterLensIT
+@RunAsClient
+class BrowserIT {
+    private static final String SCRIPT = "<img src=x onerror=alert(1)>";
+    private static final List<String> PAGES_AFTER_PROFILE = List.of("markets", "inputs", "technology", "skills",
+            "finance", "institutions", "linkages", "trust", "constraints", "opportunities", "swot", "joint_actions");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    StudyFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        Browser.assumeInstalled();
+        api = new Api(base);
+        fixtures = new StudyFixtures(api);
+    }
+
+    /** A study whose register has the respondent (F1), another firm and an institution; F1 is invited. */
+    private record Firm(StudyFixtures.Ready ready, String token, Map<String, Long> actors) {
+    }
+
+    private Firm invitedFirm(String name) {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("browser"), "en");
+        var imported = fixtures.importActors(ready.studyId(), StudyFixtures.HEADER
+                + "F1," + name + ",firm,food_processing,small,Thiès,,\r\n"
+                + "F2,Atelier Fall,firm,metal,micro,Thiès,,\r\n"
+                + "I1,Chambre de commerce de Thiès,institution,services,,Thiès,,\r\n");
+        assertEquals(200, imported.status(), imported::toString);
+        Map<String, Long> actors = fixtures.actors(ready.studyId());
+        JsonObject invitation = fixtures.inviteAll(ready, false).getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("actorId").longValue() == actors.get("F1")).findFirst().orElseThrow();
+        return new Firm(ready, StudyFixtures.token(invitation.getString("link")), actors);
+    }
+
+    private URI page(String path) {
+        return api.base().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private URI link(Firm firm) {
+        return page("respond/" + firm.token());
+    }
+
+    private JsonObject serverDraft(Firm firm) {
+        return api.get("api/respond/" + firm.token()).send().json().getJsonObject("draft").getJsonObject("answers");
+    }
+
+    private JsonArray submitted(Firm firm) {
+        var reply = api.get(firm.ready().wavePath() + "/responses").asAdmin().send();
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.array();
+    }
+
+    private static void assertFitsThePhone(Browser browser, String where) {
+        assertEquals(0, browser.horizontalOverflow(), where + ": the page scrolls sideways on a 360-px screen");
+        assertEquals(List.of(), browser.unlabelledControls(), where + ": controls without an accessible label");
+    }
+
+    /** Checks the page, then moves on. */
+    private static void nextPage(Browser browser) {
+        assertFitsThePhone(browser, browser.section());
+        browser.next();
+    }
+
+    @Test
+    void firmAnswersTheWholeDiagnosticOnAPhoneAndTheTeamReadsTheSameAnswers() {
+        Firm firm = invitedFirm("Boulangerie Ndiaye");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            assertEquals("interview", browser.section());
+            assertEquals("Boulangerie Ndiaye", browser.find(".actor").getText());
+            browser.answer("interview_date", "2026-01-15");
+            browser.answer("respondent_role", "owner");
+
+            browser.answer("consent", "no");
+            browser.await("the note for a refusal", d -> browser.isShown("no_consent_note"));
+            assertTrue(browser.findAll("[data-action=next]").isEmpty(), "without consent the first page is the last");
+            browser.answer("consent", "yes");
+            browser.await("the refusal note hidden again", d -> !browser.isShown("no_consent_note"));
+            assertEquals("Page 1 of 14", browser.find("#progress-label").getText());
+            nextPage(browser);
+
+            assertEquals("profile", browser.section());
+            browser.answer("firm_name", "Boulangerie Ndiaye");
+            browser.answer("year_founded", "1850");
+            browser.await("the year's error next to it", d -> browser.errorOf("year_founded").contains("Enter a year between 1900 and 2030."));
+            assertEquals("true", browser.find("#q-year_founded").getAttribute("aria-invalid"));
+            browser.clickNext();
+            assertEquals("profile", browser.section(), "a page with an error does not let the person move on");
+            assertEquals("q-year_founded", browser.script("return document.activeElement.id"), "Next takes the person to the error");
+            browser.answer("year_founded", "1998");
+            browser.await("the error gone", d -> browser.errorOf("year_founded").isEmpty());
+            browser.answer("sector", "food_processing");
+            browser.answer("employees_women", "3");
+            browser.answer("employees_men", "4");
+            nextPage(browser);
+
+            assertEquals("markets", browser.section());
+            browser.answer("sales_local", "70");
+            browser.answer("sales_national", "30");
+            browser.answer("sales_export", "0");
+            assertFalse(browser.isShown("export_destinations"));
+            browser.answer("sales_export", "10");
+            browser.await("export destinations asked once something is exported", d -> browser.isShown("export_destinations"));
+            browser.answer("sales_export", "0");
+            browser.await("export destinations gone again", d -> !browser.isShown("export_destinations"));
+
+            for (String section : PAGES_AFTER_PROFILE) {
+                assertEquals(section, browser.section());
+                switch (section) {
+                    case "skills" -> {
+                        assertFalse(browser.isShown("trainings/0/training_topic"));
+                        browser.answer("training_last_2y", "yes");
+                        browser.await("the add-a-course button", ExpectedConditions.elementToBeClickable(By.cssSelector("#add-trainings")));
+                        browser.find("[data-action=add-entry]").click();
+                        browser.await("a first course", d -> browser.isShown("trainings/0/training_topic"));
+                        browser.answer("trainings/0/training_topic", "Hygiène alimentaire");
+                        browser.answer("trainings/0/training_days", "3");
+
+                        browser.switchLanguage("fr");
+                        assertTrue(browser.labelOf("trainings/0/training_topic").startsWith("Thème de la formation"),
+                                browser.labelOf("trainings/0/training_topic"));
+                        assertEquals("Compétences et formation", browser.find("#section-heading").getText());
+                        assertEquals("Suivant", browser.find("[data-action=next]").getText());
+                        assertEquals("Hygiène alimentaire", browser.find("#q-trainings-0-training_topic").getDomProperty("value"),
+                                "changing the language keeps the answers");
+                    }
+                    case "linkages" -> {
+                        browser.find("#q-firm_linkages-search").sendKeys("atelier");
+                        browser.await("one match in the register", d -> browser.findAll(".register-results .register-pick").size() == 1);
+                        assertTrue(browser.find(".register-results .register-pick").getText().contains("Atelier Fall"));
+                        browser.find(".register-results .register-pick").click();
+                        String picked = ".linked-actor[data-actor=\"" + firm.actors().get("F2") + "\"]";
+                        browser.await("Atelier Fall picked", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(picked)));
+                        browser.find("label[for=\"q-firm_linkages-0-0\"]").click(); // buys_from
+                        assertTrue(browser.find("#q-firm_linkages-0-0").isSelected());
+                    }
+                    case "constraints" -> browser.answer("constraint_ranking",
+                            "finance", "raw_materials", "skilled_labour", "technology", "market_access");
+                    case "joint_actions" -> browser.answer("joint_action_willingness", "no");
+                    default -> {
+                    }
+                }
+                if (!section.equals("joint_actions")) {
+                    nextPage(browser);
+                }
+            }
+            assertFitsThePhone(browser, "joint_actions");
+            String receipt = browser.submitAndAwaitReceipt().getText();
+            assertTrue(receipt.contains("Hygiène alimentaire") && receipt.contains("Atelier Fall"), receipt);
+            assertEquals(List.of(), browser.contentSecurityViolations());
+        }
+
+        JsonArray responses = submitted(firm);
+        assertEquals(1, responses.size(), responses::toString);
+        JsonObject response = api.get("api/responses/" + responses.getJsonObject(0).getJsonNumber("id").longValue())
+                .asAdmin().send().json();
+        assertEquals("fr", response.getString("language"));
+        JsonObject answers = response.getJsonObject("answers");
+        assertEquals(1998, answers.getInt("year_founded"));
+        assertEquals("yes", answers.getString("consent"));
+        assertFalse(answers.containsKey("export_destinations"), answers::toString);
+        JsonArray trainings = answers.getJsonArray("trainings");
+        assertEquals(1, trainings.size());
+        assertEquals("Hygiène alimentaire", trainings.getJsonObject(0).getString("training_topic"));
+        assertEquals(3, trainings.getJsonObject(0).getInt("training_days"));
+        JsonObject linkage = answers.getJsonArray("firm_linkages").getJsonObject(0);
+        assertEquals(firm.actors().get("F2"), linkage.getJsonNumber("actor").longValue());
+        assertEquals(List.of("buys_from"), linkage.getJsonArray("relations").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+    }
+
+    @Test
+    void halfAnsweredFormComesBackAfterAReloadAndOnAnotherDevice() {
+        Firm firm = invitedFirm("Atelier Sow");
+        try (Browser phone = Browser.phone()) {
+            phone.openForm(link(firm));
+            phone.answer("interview_date", "2026-01-20");
+            phone.answer("consent", "yes");
+            phone.next();
+            phone.answer("firm_name", "Atelier Sow");
+            phone.answer("year_founded", "2001");
+            phone.awaitSaved();
+
+            phone.reload();
+            assertTrue(phone.find("#q-consent-0").isSelected(), "consent is still given after a reload");
+            phone.next();
+            assertEquals("Atelier Sow", phone.find("#q-firm_name").getDomProperty("value"));
+            assertEquals("2001", phone.find("#q-year_founded").getDomProperty("value"));
+        }
+        try (Browser otherDevice = Browser.phone()) {
+            otherDevice.openForm(link(firm));
+            assertEquals("2026-01-20", otherDevice.find("#q-interview_date").getDomProperty("value"));
+            otherDevice.next();
+            assertEquals("Atelier Sow", otherDevice.find("#q-firm_name").getDomProperty("value"));
+            otherDevice.answer("sector", "textiles");
+            otherDevice.awaitSaved();
+        }
+        JsonObject draft = serverDraft(firm);
+        assertEquals("Atelier Sow", draft.getString("firm_name"));
+        assertEquals(2001, draft.getInt("year_founded"));
+        assertEquals("textiles", draft.getString("sector"), "the person continued on the other device");
+    }
+
+    @Test
+    void doubleClickOnSendStoresOneResponse() {
+        Firm firm = invitedFirm("Forge Diop");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            browser.answer("interview_date", "2026-01-21");
+            browser.answer("consent", "no");
+            var send = browser.await("the send button", ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=submit]")));
+            new Actions(browser.driver()).doubleClick(send).perform();
+            browser.awaitReceipt();
+        }
+        assertEquals(1, submitted(firm).size());
+        JsonObject progress = api.get(firm.ready().wavePath() + "/progress").asAdmin().send().json();
+        assertEquals(1, progress.getJsonObject("firm").getInt("submitted"), progress::toString);
+    }
+
+    @Test
+    void olderTabSavingOverANewerDraftIsAskedToChooseAndOverwritesNothing() {
+        Firm firm = invitedFirm("Savonnerie Ba");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            String older = browser.driver().getWindowHandle();
+
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.openForm(link(firm));
+            browser.answer("interview_date", "2026-02-01");
+            browser.awaitSaved();
+
+            browser.driver().switchTo().window(older);
+            browser.answer("interview_date", "2026-03-03");
+            browser.await("the choice between the two versions",
+                    ExpectedConditions.attributeToBe(By.id("save-status"), "data-status", "conflict"));
+            assertTrue(browser.find(".conflict").isDisplayed());
+            assertEquals("2026-02-01", serverDraft(firm).getString("interview_date"), "the newer draft is not overwritten");
+
+            browser.find("[data-action=keep-mine]").click();
+            browser.awaitSaved();
+        }
+        assertEquals("2026-03-03", serverDraft(firm).getString("interview_date"), "once chosen, the older tab's answer is kept");
+    }
+
+    @Test
+    void keyboardAloneAnswersAndMovesOnWithoutSidewaysScrolling() {
+        Firm firm = invitedFirm("Tissage Kane");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            assertFitsThePhone(browser, "interview");
+            Keyboard keys = new Keyboard(browser);
+            keys.tabTo("#q-respondent_role-0");
+            keys.press(Keys.SPACE);
+            assertTrue(browser.find("#q-respondent_role-0").isSelected());
+            keys.tabTo("#q-consent-0");
+            keys.press(Keys.SPACE);
+            assertTrue(browser.find("#q-consent-0").isSelected());
+            keys.tabTo("[data-action=next]");
+            keys.press(Keys.ENTER);
+            assertEquals("interview", browser.section(), "the date is still missing");
+            assertEquals("q-interview_date", browser.script("return document.activeElement.id"), "Enter on Next leads to the missing answer");
+            assertFalse(browser.errorOf("interview_date").isEmpty());
+
+            // digits in the order the browser's locale shows a date (mm dd yyyy, dd mm yyyy…)
+            keys.type((String) browser.script("""
+                    return new Intl.DateTimeFormat(navigator.language, {year: 'numeric', month: '2-digit', day: '2-digit'})
+                      .formatToParts(new Date(2026, 0, 15)).filter((p) => p.type !== 'literal')
+                      .map((p) => ({year: '2026', month: '01', day: '15'})[p.type]).join('');"""));
+            keys.tabTo("[data-action=next]");
+            keys.press(Keys.ENTER);
+            browser.await("the profile page", d -> "profile".equals(browser.section()));
+            assertFitsThePhone(browser, "profile");
+            keys.tabTo("#q-firm_name");
+            keys.type("Tissage Kane");
+            keys.press(Keys.TAB);
+            assertEquals("q-year_founded", browser.script("return document.activeElement.id"));
+            keys.type("1987");
+            keys.press(Keys.TAB);
+            browser.awaitSaved();
+        }
+        JsonObject draft = serverDraft(firm);
+        assertEquals("2026-01-15", draft.getString("interview_date"));
+        assertEquals("owner", draft.getString("respondent_role"));
+        assertEquals("yes", draft.getString("consent"));
+        assertEquals("Tissage Kane", draft.getString("firm_name"));
+        assertEquals(1987, draft.getInt("year_founded"));
+    }
+
+    @Test
+    void markupInANameOrAnAnswerIsShownAsText() {
+        Firm firm = invitedFirm(SCRIPT);
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            assertEquals(SCRIPT, browser.find(".actor").getText());
+            browser.answer("interview_date", "2026-01-22");
+            browser.answer("respondent_role", "other");
+            var other = browser.await("the specify field", ExpectedConditions.visibilityOfElementLocated(By.id("q-respondent_role-other")));
+            other.sendKeys(SCRIPT, Keys.TAB);
+            browser.answer("consent", "no");
+            String receipt = browser.submitAndAwaitReceipt().getText();
+            assertTrue(receipt.contains(SCRIPT), receipt);
+            assertEquals(0L, browser.script("return document.querySelectorAll('img').length"), "markup became an element");
+            assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        }
+        JsonObject response = api.get("api/responses/" + submitted(firm).getJsonObject(0).getJsonNumber("id").longValue())
+                .asAdmin().send().json();
+        assertEquals(SCRIPT, response.getJsonObject("answers").getString("respondent_role_other"), "stored exactly as typed");
+    }
+
+    @Test
+    void respondentPagesForbidInlineScriptFramingAndOtherOrigins() {
+        String policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        // the page is the same static file for every token: the server looks at the token only in the API
+        for (String path : List.of("respond/any-invitation-token", "respond/open/any-open-token", "respond/app.mjs")) {
+            var reply = api.get(path).send();
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(policy, reply.header("Content-Security-Policy"), path);
+        }
+    }
+
+    @Test
+    void visitorRegistersThroughTheOpenLinkAnswersAndTheTeamSeesTheNewActor() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("open"), "en");
+        var opened = api.put("api/studies/" + ready.studyId() + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
+                .asAdmin().send();
+        assertEquals(200, opened.status(), opened::toString);
+        String openLink = opened.json().getString("link");
+        try (Browser browser = Browser.phone()) {
+            browser.open(page(openLink));
+            browser.await("the registration form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-question=name]")));
+            assertFitsThePhone(browser, "registration");
+            assertEquals("firm", browser.find("#reg-type").getDomProperty("value"), "the link's actor type is the default");
+            browser.answer("name", "Menuiserie Diallo");
+            browser.answer("sector", "wood");
+            browser.answer("location", "Thiès");
+            browser.answer("email", "diallo-at-example.org");
+            browser.find("[data-action=register]").click();
+            browser.await("the server's objection next to the email",
+                    d -> browser.errorOf("email").contains("Enter a valid email address"));
+            assertEquals("reg-email", browser.script("return document.activeElement.id"));
+
+            browser.switchLanguage("fr");
+            assertTrue(browser.labelOf("name").startsWith("Nom de votre entreprise"), browser.labelOf("name"));
+            assertEquals("Menuiserie Diallo", browser.find("#reg-name").getDomProperty("value"), "the language switch keeps what was typed");
+            browser.answer("email", "diallo@example.org");
+            browser.find("[data-action=register]").click();
+
+            browser.await("the questionnaire", d -> !d.findElements(By.cssSelector("section.page[data-section]")).isEmpty());
+            assertFalse(browser.driver().getCurrentUrl().contains("/respond/open/"));
+            assertEquals("Menuiserie Diallo", browser.find(".actor").getText());
+            assertEquals("fr", browser.find("html").getAttribute("lang"), "the language chosen carries on");
+            browser.answer("interview_date", "2026-01-23");
+            browser.answer("consent", "yes");
+            browser.awaitSaved();
+            assertEquals(List.of(), browser.contentSecurityViolations());
+
+            browser.driver().navigate().back();
+            browser.await("the page before the open link", d -> !d.getCurrentUrl().contains("/respond/"));
+        }
+        JsonArray register = api.get("api/studies/" + ready.studyId() + "/actors").asAdmin().send().array();
+        assertEquals(1, register.size(), register::toString);
+        JsonObject actor = register.getJsonObject(0);
+        assertEquals("Menuiserie Diallo", actor.getString("name"));
+        assertEquals("open_link", actor.getString("registeredVia"));
+        assertEquals("diallo@example.org", actor.getString("email"));
+        assertEquals("wood", actor.getString("sector"));
+        JsonObject progress = api.get(ready.wavePath() + "/progress").asAdmin().send().json();
+        assertEquals(1, progress.getJsonObject("firm").getInt("inProgress"), progress::toString);
+    }
+
+    @Test
+    void tooManyRegistrationsFromOneConnectionSayHowLongToWait() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("flood"), "en");
+        String openLink = api.put("api/studies/" + ready.studyId() + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
+                .asAdmin().send().json().getString("link");
+        try (Browser browser = Browser.phone()) {
+            browser.open(page(openLink));
+            browser.await("the registration form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-question=name]")));
+            browser.answer("name", "Robot");
+            // Empty the bucket this browser shares with the test (same address, same link) until the
+            // next token is at least two seconds away: the click below comes well within that.
+            String registration = "api/respond/open/" + StudyFixtures.token(openLink) + "/registration";
+            int retryAfter = 0;
+            for (Instant deadline = Instant.now().plusSeconds(20); retryAfter < 3 && Instant.now().isBefore(deadline); ) {
+                var reply = api.post(registration, "{}").send();
+                retryAfter = reply.status() == 429 ? Integer.parseInt(reply.header("Retry-After")) : 0;
+            }
+            assertTrue(retryAfter >= 3, "the registrations were never limited");
+            browser.find("[data-action=register]").click();
+            String summary = browser.await("the wait explained",
+                    ExpectedConditions.visibilityOfElementLocated(By.id("error-summary"))).getText();
+            assertTrue(summary.matches("(?s).*Too many attempts from this connection\\. Try again in \\d+ s\\..*"), summary);
+        }
+        assertEquals(0, api.get("api/studies/" + ready.studyId() + "/actors").asAdmin().send().array().size());
+    }
+
+    /** Keys sent to whatever has the focus, as on a keyboard; Tab until a target has it. */
+    private record Keyboard(Browser browser) {
+        void press(CharSequence key) {
+            new Actions(browser.driver()).sendKeys(key).perform();
+        }
+
+        void type(String text) {
+            new Actions(browser.driver()).sendKeys(text).perform();
+        }
+
+        void tabTo(String css) {
+            for (int i = 0; i < 40; i++) {
+                if ((Boolean) browser.script("return document.activeElement.matches(arguments[0])", css)) {
+                    return;
+                }
+                press(Keys.TAB);
+            }
+            throw new AssertionError("Tab never reached " + css + "; stuck at "
+                    + browser.script("return document.activeElement.outerHTML"));
+        }
+    }
+}
