@@ -98,6 +98,11 @@ public class ActorRegister {
         return em.createNamedQuery(Actor.OF_STUDY, Actor.class).setParameter("study", studyId).getResultList();
     }
 
+    public List<Long> ids(long studyId) {
+        return em.createQuery("SELECT a.id FROM Actor a WHERE a.study.id = :study", Long.class)
+                .setParameter("study", studyId).getResultList();
+    }
+
     public Optional<Actor> find(long studyId, long actorId) {
         Actor actor = em.find(Actor.class, actorId);
         return actor != null && actor.study().id().equals(studyId) ? Optional.of(actor) : Optional.empty();
