@@ -13,6 +13,8 @@
 #   DATABASES=h2,postgresql
 #   CLIENTS=32 WARMUP=20 MEASURE=30 JDBC_WARMUP=10   (seconds)
 #   PROFILE=true       JFR during the last 15 s of the warm-up (not counted), summarised in the notes
+#   FLOOR=true         first measure the container's floor: Payara Micro with src/bench/floor, which
+#                      answers the same requests with a fixed 201 and does nothing else
 #   REGISTER_CAP=0     0: all invitations in one study (its register grows with them); n: a new study
 #                      whenever a register reaches n actors (each submission loads its whole register)
 #   PGHOST/PGPORT/PGUSER  PostgreSQL (127.0.0.1/5432/postgres); the user creates and drops a database
@@ -64,6 +66,18 @@ if (( stale )); then
     "$javac_bin" --release 21 -nowarn -cp "$(cat "$BENCH_DIR/cp.txt")" -d "$classes" "${sources[@]}"
 fi
 cp "$repo_root/src/test/resources/submissions/firm-diagnostic-answers.json" "$classes/submissions/"
+floor_args=()
+if [[ ${FLOOR:-true} == true ]]; then
+    floor_war=$BENCH_DIR/floor.war
+    floor_source=$repo_root/src/bench/floor/FloorSubmissions.java
+    if [[ ! -f $floor_war || $floor_source -nt $floor_war ]]; then
+        echo "building the floor WAR..." >&2
+        rm -rf "$BENCH_DIR/floor"; mkdir -p "$BENCH_DIR/floor/WEB-INF/classes"
+        "$javac_bin" --release 21 -nowarn -cp "$(cat "$BENCH_DIR/cp.txt")" -d "$BENCH_DIR/floor/WEB-INF/classes" "$floor_source"
+        (cd "$BENCH_DIR/floor" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_war" WEB-INF)
+    fi
+    floor_args=(--floorWar="$floor_war")
+fi
 
 # --- the run -----------------------------------------------------------------------------------
 run=$(mktemp -d "$BENCH_DIR/run.XXXXXX")
@@ -97,5 +111,6 @@ timeout --kill-after=30s 45m "$java_bin" -cp "$classes:$(cat "$BENCH_DIR/cp.txt"
     --databases="$DATABASES" --work="$run/data" --war="$run/clusterlens.war" --micro="$run/payara-micro.jar" \
     --pgUrl="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$database" --pgUser="${PGUSER:-postgres}" \
     --clients="${CLIENTS:-32}" --warmup="${WARMUP:-20}" --measure="${MEASURE:-30}" \
-    --jdbcWarmup="${JDBC_WARMUP:-10}" --profile="${PROFILE:-true}" --registerCap="${REGISTER_CAP:-0}" --quietWait="${QUIET_WAIT:-600}"
+    --jdbcWarmup="${JDBC_WARMUP:-10}" --profile="${PROFILE:-true}" --registerCap="${REGISTER_CAP:-0}" --quietWait="${QUIET_WAIT:-600}" \
+    "${floor_args[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import org.clusterlens.platform.migration.V5__OutboxNumbersInBlocks;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -30,6 +31,8 @@ public class DatabaseMigration {
         MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // listed, not scanned for: the few migrations that need code
+                .javaMigrations(new V5__OutboxNumbersInBlocks())
                 .load()
                 .migrate();
         LOG.info(() -> "Database (" + vendor + ") at schema version " + result.targetSchemaVersion

@@ -13,9 +13,16 @@ import org.clusterlens.testing.ItEnvironment;
 import org.clusterlens.testing.ServerProcess;
 import org.clusterlens.testing.StudyFixtures;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,11 +109,79 @@ public final class SubmissionBenchmark {
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         SubmissionBenchmark bench = new SubmissionBenchmark(options);
+        String floor = options.containsKey("floorWar") ? bench.floor(Path.of(options.get("floorWar"))) : "";
         List<Result> results = new ArrayList<>();
         for (String database : options.getOrDefault("databases", "h2,postgresql").split(",")) {
             results.add(bench.run(database.strip()));
         }
         System.out.println(table(results));
+        System.out.println(floor);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The container's floor
+
+    /**
+     * Payara Micro with a WAR that answers the same submission requests with a fixed 201 and does
+     * nothing else (src/bench/floor): the rate no application on this container and machine can
+     * exceed, measured with the same clients.
+     */
+    private String floor(Path war) throws Exception {
+        log("=== floor: Payara Micro answering the same requests with a fixed 201 ===");
+        Path root = work.resolve("floor");
+        Files.createDirectories(root.resolve("tmp"));
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp"), "-jar", required("micro"),
+                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
+                .redirectErrorStream(true).redirectOutput(root.resolve("server.log").toFile()).start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            String body = body(List.of(1L, 2L));
+            Invite probe = new Invite("probe", body);
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!answers(base, probe)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("the floor server did not answer; see " + root.resolve("server.log"));
+                }
+                Thread.sleep(250);
+            }
+            ConcurrentLinkedQueue<Invite> requests = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < 1_500_000; i++) {
+                requests.add(new Invite("t" + i, body));
+            }
+            log("floor warm-up " + closedLoop(clients, warmupSeconds, requests, () -> http(base)));
+            waitForQuietMachine(process.pid());
+            Cpu cpu = Cpu.start(process.pid());
+            Stats stats = closedLoop(clients, measureSeconds, requests, () -> http(base));
+            String split = cpu.stop();
+            log("floor: " + stats);
+            return String.format(Locale.ROOT, """
+                    | Payara Micro floor: the same requests answered with a fixed 201, nothing parsed or stored | |
+                    |---|---|
+                    | max rate, %d closed-loop clients (requests/s) | %s |
+                    | … latency p50 / p95 / p99 / max (ms) | %s |
+                    | … failed requests / ran out of requests | %d / %s |
+
+                    - floor, cpu during the run: %s
+                    """, clients, fmt(stats.rate()), lat(stats, true), stats.failed(), stats.exhausted() ? "yes" : "no", split);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean answers(URI base, Invite probe) {
+        try {
+            return new BareHttpClient(base).submit(probe);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -280,11 +355,112 @@ public final class SubmissionBenchmark {
     record Invite(String token, String body) {
     }
 
-    /** One client: its own HttpClient, so its own keep-alive connection. */
+    /** One client: its own keep-alive connection. */
     private static Submitter<Invite> http(URI base) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        return invite -> client.send(submission(base, invite), HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        return new BareHttpClient(base);
+    }
+
+    /**
+     * HTTP/1.1 over one keep-alive socket, doing only what a submission needs: POST a body, read
+     * the status, skip the response by Content-Length or chunks. java.net.http's client cost the
+     * load generator about 0.9 ms of CPU per request, a third of a core taken from the server on
+     * this two-core machine; this one costs a few tens of microseconds.
+     */
+    private static final class BareHttpClient implements Submitter<Invite> {
+        private final String host;
+        private final int port;
+        private final String prefix;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        BareHttpClient(URI base) {
+            host = base.getHost();
+            port = base.getPort();
+            prefix = base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/";
+        }
+
+        @Override
+        public boolean submit(Invite invite) throws IOException {
+            byte[] body = invite.body().formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + prefix + "api/respond/" + invite.token() + "/submission HTTP/1.1\r\n"
+                    + "Host: " + host + ":" + port + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                if (socket == null) {
+                    socket = new Socket(host, port);
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+                }
+                out.write(head);
+                out.write(body);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).strip());
+                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                        chunked = true;
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
+                         size = Long.parseLong(line().split(";")[0].strip(), 16)) {
+                        skip(size);
+                        line();
+                    }
+                    while (!line().isEmpty()) {
+                        // trailers
+                    }
+                } else if (length > 0) {
+                    skip(length);
+                }
+                if (close) {
+                    disconnect();
+                }
+                return code == 201;
+            } catch (IOException | RuntimeException e) {
+                disconnect();
+                throw e;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed by the server");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long n) throws IOException {
+            in.skipNBytes(n);
+        }
+
+        private void disconnect() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // already gone
+            }
+            socket = null;
+        }
     }
 
     /**
@@ -549,7 +725,7 @@ public final class SubmissionBenchmark {
     /**
      * The rows one submission writes, as EclipseLink writes them: lock the invitation row
      * (SELECT … FOR UPDATE by token hash), INSERT the response (id from response_seq in blocks of
-     * 50), INSERT the outbox row (outbox_seq, one value per row), UPDATE the invitation (status,
+     * 50), INSERT the outbox row (outbox_seq, blocks of 50 too), UPDATE the invitation (status,
      * opened_at, row_version, with the optimistic-lock check), COMMIT.
      */
     private Stats jdbcBaseline(String database, String url, String user, String password, Map<String, String> notes)
@@ -577,7 +753,8 @@ public final class SubmissionBenchmark {
         JdbcInvitations invitations = new JdbcInvitations(url, user, password, studyId, waveId);
         invitations.add(5_000);
         Sequence responseSeq = new Sequence("response_seq", 50, database);
-        Supplier<Submitter<String>> factory = () -> jdbcSubmitter(url, user, password, database, responseSeq, studyId, waveId,
+        Sequence outboxSeq = new Sequence("outbox_seq", 50, database);
+        Supplier<Submitter<String>> factory = () -> jdbcSubmitter(url, user, password, responseSeq, outboxSeq, studyId, waveId,
                 templateVersionId, answers, language);
         Stats calibration = closedLoop(clients, 5, invitations.tokens, factory);
         log("JDBC calibration: " + calibration);
@@ -622,12 +799,11 @@ public final class SubmissionBenchmark {
         }
     }
 
-    private static Submitter<String> jdbcSubmitter(String url, String user, String password, String database, Sequence responseSeq,
+    private static Submitter<String> jdbcSubmitter(String url, String user, String password, Sequence responseSeq, Sequence outboxSeq,
                                            long studyId, long waveId, long templateVersionId, String answers, String language) {
         Connection c;
         PreparedStatement lock;
         PreparedStatement response;
-        PreparedStatement outboxSeq;
         PreparedStatement outbox;
         PreparedStatement invitation;
         // separate connections, each used by one client thread: a pool of 32 that is never short
@@ -640,8 +816,6 @@ public final class SubmissionBenchmark {
             response = c.prepareStatement("INSERT INTO response (id, invitation_id, study_id, wave_id, actor_id,"
                     + " template_version_id, language, status, answers, revision, submission_id, submitted_at, created_at,"
                     + " updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            outboxSeq = c.prepareStatement(database.equals("postgresql") ? "SELECT nextval('outbox_seq')"
-                    : "SELECT NEXT VALUE FOR outbox_seq");
             outbox = c.prepareStatement("INSERT INTO outbox (seq, response_id, kind, created_at) VALUES (?, ?, ?, ?)");
             invitation = c.prepareStatement("UPDATE invitation SET status = ?, opened_at = ?, row_version = ?"
                     + " WHERE id = ? AND row_version = ?");
@@ -682,12 +856,7 @@ public final class SubmissionBenchmark {
                 response.setObject(14, now);
                 response.setLong(15, 1);
                 response.executeUpdate();
-                long seq;
-                try (ResultSet r = outboxSeq.executeQuery()) {
-                    r.next();
-                    seq = r.getLong(1);
-                }
-                outbox.setLong(1, seq);
+                outbox.setLong(1, outboxSeq.next(c));
                 outbox.setLong(2, id);
                 outbox.setString(3, "submitted");
                 outbox.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));

@@ -155,6 +155,34 @@ class RespondIT {
     }
 
     @Test
+    void linkagesNameOnlyOtherActorsOfTheRespondentsOwnRegister() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("study"), "en");
+        assertEquals(200, fixtures.importActors(ready.studyId(), StudyFixtures.HEADER
+                + "F1,Boulangerie Sy,firm,food_processing,small,Thiès,,\r\n"
+                + "F2,Moulin Diop,firm,food_processing,small,Thiès,,\r\n").status());
+        var actors = fixtures.actors(ready.studyId());
+        String token = fixtures.inviteAll(ready, false).getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("actorId").longValue() == actors.get("F1"))
+                .map(i -> StudyFixtures.token(i.getString("link"))).findFirst().orElseThrow();
+        long elsewhere = fixtures.actors(fixtures.oneFirm("Autre cluster").ready().studyId()).get("F1");
+
+        for (long refused : List.of(actors.get("F1"), elsewhere, 987_654_321L)) {
+            var reply = submit(token, UUID.randomUUID().toString(), withLinkTo(refused), "en");
+            assertEquals(400, reply.status(), reply::toString);
+            assertEquals(List.of("/answers/firm_linkages"), reply.json().getJsonArray("errors")
+                    .getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList());
+        }
+        var accepted = submit(token, UUID.randomUUID().toString(), withLinkTo(actors.get("F2")), "en");
+        assertEquals(201, accepted.status(), accepted::toString);
+    }
+
+    private static String withLinkTo(long actorId) {
+        String answers = fullAnswers("Boulangerie Sy", "");
+        return answers.substring(0, answers.lastIndexOf('}'))
+                + ", \"firm_linkages\": [{\"actor\": " + actorId + ", \"relations\": [\"buys_from\"]}]}";
+    }
+
+    @Test
     void agentReadsTheResponseAndTheCsvKeepsScriptsAndDefusesFormulas() {
         Invited invited = fixtures.oneFirm("\"=cmd|' /C calc'!A0\"");
         var created = submit(invited.token(), UUID.randomUUID().toString(),

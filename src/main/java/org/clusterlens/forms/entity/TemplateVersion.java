@@ -1,6 +1,7 @@
 package org.clusterlens.forms.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +20,7 @@ import java.time.Instant;
  * for good, because responses point at it and must always be read against exactly what was asked.
  */
 @Entity
+@Cacheable
 @Table(name = "template_version")
 @NamedQuery(name = TemplateVersion.OF_TEMPLATE,
         query = "SELECT v FROM TemplateVersion v WHERE v.templateId = :templateId ORDER BY v.versionNumber")

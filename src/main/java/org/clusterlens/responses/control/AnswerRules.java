@@ -45,14 +45,12 @@ final class AnswerRules {
     }
 
     private final TemplateModel template;
-    private final Set<Long> registerActorIds;
 
-    AnswerRules(TemplateModel template, Set<Long> registerActorIds) {
+    AnswerRules(TemplateModel template) {
         this.template = template;
-        this.registerActorIds = registerActorIds;
     }
 
-    Outcome check(Question question, JsonValue value, String language) {
+    Outcome check(Question question, JsonValue value, String language, LinkableActors register) {
         return switch (question.type()) {
             case TEXT, LONG_TEXT -> text(value, question.number("maxLength").map(JsonNumber::longValue)
                     .orElse((long) MAX_TEXT), language);
@@ -68,7 +66,7 @@ final class AnswerRules {
             case RANK -> rank(question, value, language);
             case MATRIX -> matrix(question, value, language);
             case GEOPOINT -> geopoint(value, language);
-            case LINKAGE -> linkage(question, value, language);
+            case LINKAGE -> linkage(question, value, language, register);
             case NOTE, CALCULATE -> Outcome.keep(value);
         };
     }
@@ -233,10 +231,18 @@ final class AnswerRules {
         return refuse(AnswerMessages.GEOPOINT, language);
     }
 
-    private Outcome linkage(Question question, JsonValue value, String language) {
+    private Outcome linkage(Question question, JsonValue value, String language, LinkableActors register) {
         if (!(value instanceof JsonArray links)) {
             return refuse(AnswerMessages.LINKAGE, language);
         }
+        Set<Long> named = new HashSet<>();
+        for (JsonValue element : links) {
+            if (element instanceof JsonObject link && link.get("actor") instanceof JsonNumber actor
+                    && isWhole(actor.bigDecimalValue())) {
+                named.add(actor.bigDecimalValue().longValue());
+            }
+        }
+        Set<Long> known = named.isEmpty() ? Set.of() : register.among(named);
         Set<String> relationTypes = Set.copyOf(values(question));
         Set<Long> actors = new HashSet<>();
         for (JsonValue element : links) {
@@ -245,7 +251,7 @@ final class AnswerRules {
                 return refuse(AnswerMessages.LINKAGE, language);
             }
             long actorId = actor.bigDecimalValue().longValue();
-            if (!registerActorIds.contains(actorId)) {
+            if (!known.contains(actorId)) {
                 return refuse(AnswerMessages.LINKAGE_UNKNOWN_ACTOR, language);
             }
             if (!actors.add(actorId)) {

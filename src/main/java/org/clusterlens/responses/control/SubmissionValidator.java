@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The server's word on a respondent's answers to one exact template version. The respondent form
@@ -56,14 +55,18 @@ public final class SubmissionValidator {
     private final AnswerRules rules;
     private final Map<String, Expression> expressions = new HashMap<>();
 
-    public SubmissionValidator(TemplateModel template, Set<Long> registerActorIds) {
+    public SubmissionValidator(TemplateModel template) {
         this.template = Objects.requireNonNull(template);
         layout = new SubmissionLayout(template);
-        rules = new AnswerRules(template, registerActorIds == null ? Set.of() : Set.copyOf(registerActorIds));
+        rules = new AnswerRules(template);
         for (Section section : template.sections()) {
             section.relevant().ifPresent(this::parse);
             parseAll(section.items());
         }
+    }
+
+    public TemplateModel template() {
+        return template;
     }
 
     /** The answers to keep, and every problem found; the answers are final only when there is none. */
@@ -86,9 +89,11 @@ public final class SubmissionValidator {
      * @param answers  question name → answer, as sent; null counts as no answers
      * @param language the respondent's language
      * @param today    the date {@code today()} gives; null for the server's
+     * @param register the actors linkage answers may name; null for none
      */
-    public Result validate(JsonObject answers, String language, LocalDate today) {
-        return new Pass(language, today == null ? LocalDate.now() : today)
+    public Result validate(JsonObject answers, String language, LocalDate today, LinkableActors register) {
+        return new Pass(language, today == null ? LocalDate.now() : today,
+                register == null ? LinkableActors.NONE : register)
                 .run(answers == null ? JsonValue.EMPTY_JSON_OBJECT : answers);
     }
 
@@ -133,14 +138,16 @@ public final class SubmissionValidator {
         private final String answerLanguage;
         private final String messageLanguage;
         private final LocalDate today;
+        private final LinkableActors register;
         private final List<AnswerError> errors = new ArrayList<>();
 
-        Pass(String language, LocalDate today) {
+        Pass(String language, LocalDate today, LinkableActors register) {
             answerLanguage = language != null && template.languages().contains(language)
                     ? language : template.defaultLanguage();
             messageLanguage = AnswerMessages.speaks(answerLanguage) ? answerLanguage
                     : AnswerMessages.speaks(template.defaultLanguage()) ? template.defaultLanguage() : ENGLISH;
             this.today = today;
+            this.register = register;
         }
 
         Result run(JsonObject sent) {
@@ -211,7 +218,7 @@ public final class SubmissionValidator {
             String answerPointer = child(pointer, question.name());
             JsonValue value = sent.get(question.name());
             AnswerRules.Outcome outcome = isEmpty(value) ? AnswerRules.Outcome.keep(JsonValue.NULL)
-                    : rules.check(question, value, messageLanguage);
+                    : rules.check(question, value, messageLanguage, register);
             if (outcome.problem() != null) {
                 errors.add(new AnswerError(answerPointer, outcome.problem()));
                 return;

@@ -11,9 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A change to a response that derived data (the search index) must follow. Written in the same
- * transaction as the change, so nothing committed is ever missed by a reader that resumes from
- * the last sequence number it processed.
+ * A change to a response that derived data (the search index) must follow, written in the same
+ * transaction as the change. Numbers are handed out in blocks and concurrent transactions commit
+ * in any order, so a reader must take the entries it has not processed yet (and remove them once
+ * done), never "everything after the highest number seen".
  */
 @Entity
 @Table(name = "outbox")
@@ -21,7 +22,7 @@ public class OutboxEntry {
     public enum Kind { SUBMITTED, REOPENED }
 
     @Id
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1)
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
     private Long seq;
 

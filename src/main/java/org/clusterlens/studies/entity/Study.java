@@ -2,6 +2,7 @@ package org.clusterlens.studies.entity;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +26,7 @@ import java.util.Optional;
 
 /** A cluster's diagnostic study: who is asked (the register), with which questionnaire, in which waves. */
 @Entity
+@Cacheable
 @Table(name = "study")
 @NamedQuery(name = Study.ALL, query = "SELECT s FROM Study s ORDER BY s.id DESC")
 @NamedQuery(name = Study.BY_OPEN_TOKEN, query = "SELECT s FROM Study s WHERE s.openTokenHash = :hash")

@@ -1,6 +1,7 @@
 package org.clusterlens.studies.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import org.clusterlens.forms.entity.TemplateVersion;
 
 /** Which published template version one actor type of a study answers. */
 @Entity
+@Cacheable
 @Table(name = "study_template")
 public class StudyTemplate {
     @Id

@@ -1,6 +1,7 @@
 package org.clusterlens.studies.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 
 /** One round of data collection of a study, between two dates. */
 @Entity
+@Cacheable
 @Table(name = "wave")
 public class Wave {
     @Id

@@ -65,8 +65,8 @@ class SubmissionFuzzTest {
             for (JsonValue shape : SHAPES) {
                 JsonObject answers = with(EVERY_TYPE_ANSWERS, key, shape);
                 SubmissionValidator.Result result = assertDoesNotThrow(
-                        () -> new SubmissionValidator(EVERY_TYPE, Submissions.REGISTER)
-                                .validate(answers, "fr", Submissions.TODAY), key + " = " + shape);
+                        () -> new SubmissionValidator(EVERY_TYPE)
+                                .validate(answers, "fr", Submissions.TODAY, Submissions.REGISTER), key + " = " + shape);
                 assertWellFormed(result, key + " = " + shape);
                 result.errors().forEach(error -> assertTrue(
                         error.pointer().startsWith("/answers/" + key) || error.pointer().equals("/answers/staff_double"),
@@ -117,7 +117,8 @@ class SubmissionFuzzTest {
             String language = languages.get(random.nextInt(languages.size()));
             TemplateModel template = i % 2 == 0 ? EVERY_TYPE : REPEATS;
             SubmissionValidator.Result result = assertDoesNotThrow(
-                    () -> new SubmissionValidator(template, Set.of(12L)).validate(answers, language, null),
+                    () -> new SubmissionValidator(template)
+                            .validate(answers, language, null, LinkableActors.of(Set.of(12L))),
                     answers.toString());
             assertWellFormed(result, answers.toString());
         }
@@ -126,7 +127,7 @@ class SubmissionFuzzTest {
     @Test
     void missingAnswersLanguageDateAndRegisterAreTolerated() {
         SubmissionValidator.Result result = assertDoesNotThrow(
-                () -> new SubmissionValidator(EVERY_TYPE, null).validate(null, null, null));
+                () -> new SubmissionValidator(EVERY_TYPE).validate(null, null, null, null));
 
         assertEquals(List.of(new SubmissionValidator.AnswerError("/answers/staff", "Please answer this question."),
                 new SubmissionValidator.AnswerError("/answers/ratings", "Please answer this question.")), result.errors());

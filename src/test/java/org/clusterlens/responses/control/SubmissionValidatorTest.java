@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.clusterlens.responses.control.Submissions.errors;
 import static org.clusterlens.responses.control.Submissions.json;
@@ -132,8 +131,8 @@ class SubmissionValidatorTest {
                 {"type": "calculate", "name": "expensive", "calculation": "${with_tax} > 100"}
                 """.replace("LABEL", label("Q")));
 
-        JsonObject answers = new SubmissionValidator(template, Set.of())
-                .validate(json("{\"price\": 100}"), "en", LocalDate.of(2026, 1, 2)).answers();
+        JsonObject answers = new SubmissionValidator(template)
+                .validate(json("{\"price\": 100}"), "en", LocalDate.of(2026, 1, 2), LinkableActors.NONE).answers();
 
         assertEquals(118.0, answers.getJsonNumber("with_tax").doubleValue(), 1e-9);
         assertEquals("Price: 100", answers.getString("label_text"));

@@ -24,7 +24,7 @@ final class Submissions {
     static final JsonProvider JSON = JsonProvider.provider();
     static final LocalDate TODAY = LocalDate.of(2025, 3, 14);
     /** The study's register that linkage answers pick from. */
-    static final Set<Long> REGISTER = Set.of(12L, 34L, 56L);
+    static final LinkableActors REGISTER = LinkableActors.of(Set.of(12L, 34L, 56L));
 
     private Submissions() {
     }
@@ -75,7 +75,7 @@ final class Submissions {
     }
 
     static SubmissionValidator.Result validate(TemplateModel template, JsonObject answers, String language) {
-        return new SubmissionValidator(template, REGISTER).validate(answers, language, TODAY);
+        return new SubmissionValidator(template).validate(answers, language, TODAY, REGISTER);
     }
 
     static SubmissionValidator.Result validate(TemplateModel template, String answers) {
