@@ -14,12 +14,10 @@ import org.clusterlens.studies.entity.Study;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The firms, institutions and other actors a study asks. */
 @ApplicationScoped
@@ -98,25 +96,6 @@ public class ActorRegister {
 
     public List<Actor> all(long studyId) {
         return em.createNamedQuery(Actor.OF_STUDY, Actor.class).setParameter("study", studyId).getResultList();
-    }
-
-    /**
-     * Those of {@code actorIds} that are in the study's register. Looked up by primary key and
-     * filtered here: given the study as well, PostgreSQL's cached plan walked the study's whole
-     * register through its (study, external id) index.
-     */
-    public Set<Long> idsAmong(long studyId, Set<Long> actorIds) {
-        if (actorIds.isEmpty()) {
-            return Set.of();
-        }
-        Set<Long> found = new HashSet<>();
-        for (Object[] row : em.createQuery("SELECT a.id, a.study.id FROM Actor a WHERE a.id IN :ids", Object[].class)
-                .setParameter("ids", actorIds).getResultList()) {
-            if (row[1].equals(studyId)) {
-                found.add((Long) row[0]);
-            }
-        }
-        return found;
     }
 
     public Optional<Actor> find(long studyId, long actorId) {
