@@ -11,7 +11,8 @@
 # Environment:
 #   JAVA_HOME          JDK 21 or newer (runs the harness and the server)
 #   DATABASES=h2,postgresql
-#   CLIENTS=32 WARMUP=20 MEASURE=30 JDBC_WARMUP=10   (seconds)
+#   CLIENTS=32 WARMUP=60 MEASURE=30 JDBC_WARMUP=10   (seconds; with a shorter warm-up the JIT is
+#                      still compiling Payara's request path during the measured runs)
 #   PROFILE=true       JFR during the last 15 s of the warm-up (not counted), summarised in the notes
 #   FLOOR=true         first measure the container's floor: Payara Micro with src/bench/floor, which
 #                      answers the same requests with a fixed 201 and does nothing else
@@ -23,7 +24,7 @@
 #                      to use less than half a core (the load is recorded in the notes either way)
 #   KEEP=1             keep the run directory (server logs, GC logs, JFR recording, H2 file)
 #
-# Prints a markdown table on stdout; progress goes to stderr. Takes about 8 minutes.
+# Prints markdown tables on stdout; progress goes to stderr. Takes about 17 minutes.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -110,7 +111,7 @@ echo "machine: $(nproc) CPUs, $(free -m | awk '/^Mem:/ {print $2}') MiB RAM, $("
 timeout --kill-after=30s 45m "$java_bin" -cp "$classes:$(cat "$BENCH_DIR/cp.txt")" org.clusterlens.bench.SubmissionBenchmark \
     --databases="$DATABASES" --work="$run/data" --war="$run/clusterlens.war" --micro="$run/payara-micro.jar" \
     --pgUrl="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$database" --pgUser="${PGUSER:-postgres}" \
-    --clients="${CLIENTS:-32}" --warmup="${WARMUP:-20}" --measure="${MEASURE:-30}" \
+    --clients="${CLIENTS:-32}" --warmup="${WARMUP:-60}" --measure="${MEASURE:-30}" \
     --jdbcWarmup="${JDBC_WARMUP:-10}" --profile="${PROFILE:-true}" --registerCap="${REGISTER_CAP:-0}" --quietWait="${QUIET_WAIT:-600}" \
     "${floor_args[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

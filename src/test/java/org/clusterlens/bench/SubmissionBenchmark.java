@@ -68,7 +68,7 @@ import java.util.stream.Collectors;
  *
  * <p>Options ({@code --name=value}): {@code databases} (h2,postgresql), {@code work} (directory),
  * {@code war}, {@code micro}, {@code pgUrl} (an existing, empty database), {@code pgUser},
- * {@code clients} (32), {@code warmup} (seconds, 20), {@code measure} (seconds, 30),
+ * {@code clients} (32), {@code warmup} (seconds, 60), {@code measure} (seconds, 30),
  * {@code jdbcWarmup} (10), {@code profile} (true: JFR during the warm-up, not counted),
  * {@code registerCap} (0: all invitations in one study; n: a new study whenever a register has n actors),
  * {@code quietWait} (600: before the measured runs, wait for other processes to use less than half a
@@ -79,6 +79,7 @@ public final class SubmissionBenchmark {
     private static final String ANSWERS = "/submissions/firm-diagnostic-answers.json";
     private static final long MAX_INVITATIONS = 250_000;
     private static final int CSV_CHUNK = 10_000;
+    private static final int HALF_RATE_LEAD_IN_SECONDS = 5;
 
     private final Map<String, String> options;
     private final int clients;
@@ -92,7 +93,7 @@ public final class SubmissionBenchmark {
     private SubmissionBenchmark(Map<String, String> options) {
         this.options = options;
         this.clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-        this.warmupSeconds = Math.max(20, Integer.parseInt(options.getOrDefault("warmup", "20")));
+        this.warmupSeconds = Math.max(20, Integer.parseInt(options.getOrDefault("warmup", "60")));
         this.measureSeconds = Integer.parseInt(options.getOrDefault("measure", "30"));
         this.jdbcWarmupSeconds = Integer.parseInt(options.getOrDefault("jdbcWarmup", "10"));
         this.work = Path.of(options.getOrDefault("work", "target/subbench")).toAbsolutePath();
@@ -273,6 +274,15 @@ public final class SubmissionBenchmark {
                 jcmd(pid, "JFR.stop", "name=subbench");
             }
             log("warm-up: " + warm1 + " / " + warm2);
+            // the calibration ran cold; the warmed-up rate says what the two measured runs need
+            long measuredNeed = (long) Math.ceil(warm2.rate() * measureSeconds * 1.5 * 2) + 2_000;
+            if (measuredNeed > study.tokens.size()) {
+                study.add((int) Math.min(MAX_INVITATIONS, measuredNeed - study.tokens.size()));
+                registerSize = study.largest();
+                notes.put("studies", study.studies + " (each register at most " + (registerCap == 0 ? "unlimited" : registerCap)
+                        + " actors; the largest has " + registerSize + ")");
+                log("topped up to " + study.tokens.size() + " unused invitations");
+            }
 
             waitForQuietMachine(pid);
             Cpu cpu = Cpu.start(pid);
@@ -288,6 +298,9 @@ public final class SubmissionBenchmark {
             halfRate = clMax.rate() / 2;
             heap.phase("half");
             cpu = Cpu.start(pid);
+            // a few seconds at the new rate first, not counted: the half-rate figures describe that
+            // rate held steadily, not the server still draining the saturated run before it
+            log("half-rate lead-in " + openLoop(clients, halfRate, HALF_RATE_LEAD_IN_SECONDS, study.tokens, () -> http(base)));
             clHalf = openLoop(clients, halfRate, measureSeconds, study.tokens, () -> http(base));
             notes.put("cpu during half-rate run", cpu.stop());
             log("ClusterLens half rate (" + fmt(halfRate) + "/s): " + clHalf);
@@ -1075,10 +1088,36 @@ public final class SubmissionBenchmark {
     }
 
     /** CPU time of the server, of this JVM and of the machine over an interval, in cores. */
-    private record Cpu(long pid, long t0, long server0, long self0, long[] machine0, long postgres0) {
+    private record Cpu(long pid, long t0, long server0, long self0, long[] machine0, long postgres0, long jit0) {
         static Cpu start(long pid) {
             return new Cpu(pid, System.nanoTime(), jiffies(pid), jiffies(ProcessHandle.current().pid()), machine(),
-                    postgres());
+                    postgres(), jit(pid));
+        }
+
+        /** CPU of the server's JIT compiler threads: still compiling means not yet in a steady state. */
+        static long jit(long pid) {
+            if (pid <= 0) {
+                return 0;
+            }
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                return tasks.filter(t -> {
+                    try {
+                        return Files.readString(t.resolve("comm")).contains("CompilerThre");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }).mapToLong(t -> {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    } catch (IOException | RuntimeException e) {
+                        return 0;
+                    }
+                }).sum();
+            } catch (IOException e) {
+                return 0;
+            }
         }
 
         String stop() {
@@ -1086,6 +1125,7 @@ public final class SubmissionBenchmark {
             long[] m = machine();
             double busy = (m[0] - machine0[0]) / (double) (m[1] - machine0[1]) * Runtime.getRuntime().availableProcessors();
             double server = pid > 0 ? (jiffies(pid) - server0) / 100.0 / seconds : 0;
+            double compiling = pid > 0 ? (jit(pid) - jit0) / 100.0 / seconds : 0;
             double self = (jiffies(ProcessHandle.current().pid()) - self0) / 100.0 / seconds;
             double pg = (postgres() - postgres0) / 100.0 / seconds;
             double others = busy - server - self - pg;
@@ -1095,10 +1135,11 @@ public final class SubmissionBenchmark {
             } catch (IOException e) {
                 load = "?";
             }
-            return String.format(Locale.ROOT, "machine %.2f of %d cores busy: server %.2f, this program%s %.2f,"
-                            + " postgres processes %.2f, other processes %.2f; load average at the end %s", busy,
-                    Runtime.getRuntime().availableProcessors(), server, pid > 0 ? " (load generator)" : " (JDBC clients; on H2 the database too)", self, pg,
-                    others, load);
+            return String.format(Locale.ROOT, "machine %.2f of %d cores busy: server %.2f (of which its JIT compiler"
+                            + " threads %.2f), this program%s %.2f, postgres processes %.2f, other processes %.2f;"
+                            + " load average at the end %s", busy,
+                    Runtime.getRuntime().availableProcessors(), server, compiling,
+                    pid > 0 ? " (load generator)" : " (JDBC clients; on H2 the database too)", self, pg, others, load);
         }
 
         static long jiffies(long pid) {

@@ -241,8 +241,8 @@ public class Respondents {
     }
 
     /**
-     * Asks the register only about the actors named, each by primary key (usually from the shared
-     * cache): loading the register whole cost a quarter of a submission's CPU.
+     * Asks the register only about the actors named, each by primary key: loading the register
+     * whole cost a quarter of a submission's CPU.
      */
     private LinkableActors linkableFrom(Invitation invitation) {
         Actor self = invitation.actor();

@@ -1,7 +1,6 @@
 package org.clusterlens.studies.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +18,6 @@ import java.time.Instant;
 
 /** A firm, support institution or other actor of a study's register. */
 @Entity
-@Cacheable
 @Table(name = "actor")
 @NamedQuery(name = Actor.OF_STUDY, query = "SELECT a FROM Actor a WHERE a.study.id = :study ORDER BY a.name, a.id")
 @NamedQuery(name = Actor.SEARCH, query = "SELECT a FROM Actor a WHERE a.study.id = :study AND ("
