@@ -416,6 +416,40 @@ class BrowserIT {
     }
 
     @Test
+    void arabicRegistrationReadsRightToLeftOnThePhone() {
+        var study = api.post("api/studies", """
+                {"name": %s, "product": "bread", "place": "Thiès", "languages": ["ar", "fr"],
+                 "defaultLanguage": "ar", "k": 5}""".formatted(Fixtures.jsonString(Fixtures.uniqueId("rtl")))).asAdmin().send();
+        assertEquals(201, study.status(), study::toString);
+        long studyId = study.json().getJsonNumber("id").longValue();
+        var opened = api.put("api/studies/" + studyId + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
+                .asAdmin().send();
+        assertEquals(200, opened.status(), opened::toString);
+        try (Browser browser = Browser.phone()) {
+            browser.open(page(opened.json().getString("link")));
+            browser.await("the registration form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-question=name]")));
+            assertEquals("ar", browser.find("html").getAttribute("lang"), "the browser's English is not offered: the study's default");
+            assertEquals("rtl", browser.find("html").getAttribute("dir"));
+            assertEquals("rtl", browser.script("return getComputedStyle(document.body).direction"));
+            assertFitsThePhone(browser, "Arabic registration");
+            assertEquals("المتابعة إلى الاستبيان", browser.find("[data-action=register]").getText());
+
+            String name = "مخبز النور 🍞 <b>SARL</b>";
+            browser.answer("name", name);
+            // dir="auto": an Arabic name runs right to left (a Latin one would run left to right)
+            assertEquals("rtl", browser.script("return getComputedStyle(document.getElementById('reg-name')).direction"));
+            browser.find("[data-action=register]").click();
+            // no wave is open: the refusal comes back in Arabic, and what was typed stays as typed
+            String summary = browser.await("the refusal",
+                    ExpectedConditions.visibilityOfElementLocated(By.id("error-summary"))).getText();
+            assertTrue(summary.contains("لا تجمع هذه الدراسة إجابات في الوقت الحالي."), summary);
+            assertEquals(name, browser.find("#reg-name").getDomProperty("value"));
+            assertFitsThePhone(browser, "Arabic registration with the refusal");
+        }
+        assertEquals(0, api.get("api/studies/" + studyId + "/actors").asAdmin().send().array().size());
+    }
+
+    @Test
     void tooManyRegistrationsFromOneConnectionSayHowLongToWait() {
         StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("flood"), "en");
         String openLink = api.put("api/studies/" + ready.studyId() + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
