@@ -428,14 +428,14 @@ public final class SubmissionBenchmark {
                 if (chunked) {
                     for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
                          size = Long.parseLong(line().split(";")[0].strip(), 16)) {
-                        skip(size);
+                        in.skipNBytes(size);
                         line();
                     }
                     while (!line().isEmpty()) {
                         // trailers
                     }
                 } else if (length > 0) {
-                    skip(length);
+                    in.skipNBytes(length);
                 }
                 if (close) {
                     disconnect();
@@ -458,10 +458,6 @@ public final class SubmissionBenchmark {
                 }
             }
             return line.toString();
-        }
-
-        private void skip(long n) throws IOException {
-            in.skipNBytes(n);
         }
 
         private void disconnect() {
@@ -587,6 +583,19 @@ public final class SubmissionBenchmark {
         }
     }
 
+    /** One client's latencies, kept apart from the others' until the end. */
+    private static final class Latencies {
+        long[] values = new long[1 << 14];
+        int n;
+
+        void add(long nanos) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = nanos;
+        }
+    }
+
     private static final class Recorder {
         final List<long[]> latencies = new ArrayList<>();
         final AtomicLong ok = new AtomicLong();
@@ -595,8 +604,8 @@ public final class SubmissionBenchmark {
         volatile boolean exhausted;
         final AtomicLong lastEnd = new AtomicLong();
 
-        synchronized void add(long[] values, int n) {
-            latencies.add(Arrays.copyOf(values, n));
+        synchronized void add(Latencies client) {
+            latencies.add(Arrays.copyOf(client.values, client.n));
         }
 
         void end(long t) {
@@ -631,8 +640,7 @@ public final class SubmissionBenchmark {
         for (int c = 0; c < clients; c++) {
             Submitter<T> submitter = factory.get();
             threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                long[] lat = new long[1 << 16];
-                int n = 0;
+                Latencies latencies = new Latencies();
                 while (System.nanoTime() < deadline) {
                     T token = tokens.poll();
                     if (token == null) {
@@ -644,13 +652,10 @@ public final class SubmissionBenchmark {
                     long t1 = System.nanoTime();
                     recorder.end(t1);
                     if (stored) {
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = t1 - t0;
+                        latencies.add(t1 - t0);
                     }
                 }
-                recorder.add(lat, n);
+                recorder.add(latencies);
             }));
         }
         join(threads, deadline);
@@ -674,8 +679,7 @@ public final class SubmissionBenchmark {
         for (int c = 0; c < clients; c++) {
             Submitter<T> submitter = factory.get();
             threads.add(Thread.ofPlatform().name("paced-" + c).start(() -> {
-                long[] lat = new long[1 << 14];
-                int n = 0;
+                Latencies latencies = new Latencies();
                 while (true) {
                     long i = next.getAndIncrement();
                     long due = start + (long) (i * interval);
@@ -695,13 +699,10 @@ public final class SubmissionBenchmark {
                     long t1 = System.nanoTime();
                     recorder.end(t1);
                     if (stored) {
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = t1 - due;
+                        latencies.add(t1 - due);
                     }
                 }
-                recorder.add(lat, n);
+                recorder.add(latencies);
             }));
         }
         join(threads, deadline + 5_000_000_000L);
@@ -1106,15 +1107,7 @@ public final class SubmissionBenchmark {
                     } catch (IOException e) {
                         return false;
                     }
-                }).mapToLong(t -> {
-                    try {
-                        String stat = Files.readString(t.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    } catch (IOException | RuntimeException e) {
-                        return 0;
-                    }
-                }).sum();
+                }).mapToLong(t -> jiffies(t.resolve("stat"))).sum();
             } catch (IOException e) {
                 return 0;
             }
@@ -1143,8 +1136,13 @@ public final class SubmissionBenchmark {
         }
 
         static long jiffies(long pid) {
+            return jiffies(Path.of("/proc/" + pid + "/stat"));
+        }
+
+        /** User plus system time of a process or thread, from its {@code stat} file. */
+        static long jiffies(Path statFile) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String stat = Files.readString(statFile);
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]);
             } catch (IOException | RuntimeException e) {

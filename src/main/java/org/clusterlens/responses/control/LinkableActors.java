@@ -1,7 +1,6 @@
 package org.clusterlens.responses.control;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The actors a linkage answer may name: those of the respondent's study register, other than the
@@ -15,9 +14,4 @@ public interface LinkableActors {
 
     /** @return those of {@code actorIds} that may be named */
     Set<Long> among(Set<Long> actorIds);
-
-    static LinkableActors of(Set<Long> register) {
-        Set<Long> copy = Set.copyOf(register);
-        return ids -> ids.stream().filter(copy::contains).collect(Collectors.toUnmodifiableSet());
-    }
 }

@@ -118,7 +118,7 @@ class SubmissionFuzzTest {
             TemplateModel template = i % 2 == 0 ? EVERY_TYPE : REPEATS;
             SubmissionValidator.Result result = assertDoesNotThrow(
                     () -> new SubmissionValidator(template)
-                            .validate(answers, language, null, LinkableActors.of(Set.of(12L))),
+                            .validate(answers, language, null, Submissions.register(Set.of(12L))),
                     answers.toString());
             assertWellFormed(result, answers.toString());
         }

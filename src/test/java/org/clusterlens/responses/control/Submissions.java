@@ -24,9 +24,14 @@ final class Submissions {
     static final JsonProvider JSON = JsonProvider.provider();
     static final LocalDate TODAY = LocalDate.of(2025, 3, 14);
     /** The study's register that linkage answers pick from. */
-    static final LinkableActors REGISTER = LinkableActors.of(Set.of(12L, 34L, 56L));
+    static final LinkableActors REGISTER = register(Set.of(12L, 34L, 56L));
 
     private Submissions() {
+    }
+
+    /** A register holding exactly these actors. */
+    static LinkableActors register(Set<Long> actorIds) {
+        return named -> named.stream().filter(actorIds::contains).collect(Collectors.toUnmodifiableSet());
     }
 
     static JsonObject json(String text) {
