@@ -15,13 +15,15 @@
 #                      still compiling Payara's request path during the measured runs)
 #   PROFILE=true       JFR during the last 15 s of the warm-up (not counted), summarised in the notes
 #   FLOOR=true         first measure the container's floor: Payara Micro with src/bench/floor, which
-#                      answers the same requests with a fixed 201 and does nothing else
+#                      answers the same requests with a fixed 201 and does nothing else; on PostgreSQL
+#                      the same WAR then runs the plain-JDBC transaction behind HTTP
 #   REGISTER_CAP=0     0: all invitations in one study (its register grows with them); n: a new study
 #                      whenever a register reaches n actors (each submission loads its whole register)
 #   PGHOST/PGPORT/PGUSER  PostgreSQL (127.0.0.1/5432/postgres); the user creates and drops a database
 #   BENCH_DIR          compiled harness and the run's data (default ${TMPDIR:-/tmp}/clusterlens-submissions)
 #   QUIET_WAIT=600     before each measured run, wait at most this many seconds for other processes
 #                      to use less than half a core (the load is recorded in the notes either way)
+#   MICRO_ARGS         extra Payara Micro options for the ClusterLens server, e.g. "--maxhttpthreads 16"
 #   KEEP=1             keep the run directory (server logs, GC logs, JFR recording, H2 file)
 #
 # Prints markdown tables on stdout; progress goes to stderr. Takes about 17 minutes.
@@ -46,6 +48,7 @@ mkdir -p "$BENCH_DIR"
 classes=$BENCH_DIR/classes
 sources=(
     "$repo_root/src/test/java/org/clusterlens/bench/SubmissionBenchmark.java"
+    "$repo_root/src/test/java/org/clusterlens/bench/JdbcSubmission.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Api.java"
     "$repo_root/src/test/java/org/clusterlens/testing/StudyFixtures.java"
     "$repo_root/src/test/java/org/clusterlens/testing/ServerProcess.java"
@@ -70,11 +73,14 @@ cp "$repo_root/src/test/resources/submissions/firm-diagnostic-answers.json" "$cl
 floor_args=()
 if [[ ${FLOOR:-true} == true ]]; then
     floor_war=$BENCH_DIR/floor.war
-    floor_source=$repo_root/src/bench/floor/FloorSubmissions.java
-    if [[ ! -f $floor_war || $floor_source -nt $floor_war ]]; then
+    floor_sources=("$repo_root/src/bench/floor/FloorSubmissions.java"
+                   "$repo_root/src/test/java/org/clusterlens/bench/JdbcSubmission.java")
+    if [[ ! -f $floor_war || ${floor_sources[0]} -nt $floor_war || ${floor_sources[1]} -nt $floor_war ]]; then
         echo "building the floor WAR..." >&2
-        rm -rf "$BENCH_DIR/floor"; mkdir -p "$BENCH_DIR/floor/WEB-INF/classes"
-        "$javac_bin" --release 21 -nowarn -cp "$(cat "$BENCH_DIR/cp.txt")" -d "$BENCH_DIR/floor/WEB-INF/classes" "$floor_source"
+        rm -rf "$BENCH_DIR/floor"; mkdir -p "$BENCH_DIR/floor/WEB-INF/classes" "$BENCH_DIR/floor/WEB-INF/lib"
+        "$javac_bin" --release 21 -nowarn -cp "$(cat "$BENCH_DIR/cp.txt")" -d "$BENCH_DIR/floor/WEB-INF/classes" "${floor_sources[@]}"
+        # the PostgreSQL driver, for the plain-JDBC baseline behind HTTP
+        tr ':' '\n' < "$BENCH_DIR/cp.txt" | grep '/org/postgresql/postgresql/' | xargs -I{} cp {} "$BENCH_DIR/floor/WEB-INF/lib/"
         (cd "$BENCH_DIR/floor" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_war" WEB-INF)
     fi
     floor_args=(--floorWar="$floor_war")
@@ -108,7 +114,7 @@ while read -r name; do unset "$name"; done < <(compgen -e | grep '^CLUSTERLENS_'
 echo "machine: $(nproc) CPUs, $(free -m | awk '/^Mem:/ {print $2}') MiB RAM, $("$java_bin" -version 2>&1 | head -1);" \
      "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # bounded: the harness stops by itself; this is a safety net
-timeout --kill-after=30s 45m "$java_bin" -cp "$classes:$(cat "$BENCH_DIR/cp.txt")" org.clusterlens.bench.SubmissionBenchmark \
+timeout --kill-after=30s 45m "$java_bin" ${MICRO_ARGS:+"-Dclusterlens.it.micro=$MICRO_ARGS"} -cp "$classes:$(cat "$BENCH_DIR/cp.txt")" org.clusterlens.bench.SubmissionBenchmark \
     --databases="$DATABASES" --work="$run/data" --war="$run/clusterlens.war" --micro="$run/payara-micro.jar" \
     --pgUrl="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$database" --pgUser="${PGUSER:-postgres}" \
     --clients="${CLIENTS:-32}" --warmup="${WARMUP:-60}" --measure="${MEASURE:-30}" \

@@ -129,34 +129,16 @@ public final class SubmissionBenchmark {
      */
     private String floor(Path war) throws Exception {
         log("=== floor: Payara Micro answering the same requests with a fixed 201 ===");
-        Path root = work.resolve("floor");
-        Files.createDirectories(root.resolve("tmp"));
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp"), "-jar", required("micro"),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster")
-                .redirectErrorStream(true).redirectOutput(root.resolve("server.log").toFile()).start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
+        try (FloorServer floor = startFloor(work.resolve("floor"), war, List.of())) {
+            URI base = floor.base();
             String body = body(List.of(1L, 2L));
-            Invite probe = new Invite("probe", body);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!answers(base, probe)) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("the floor server did not answer; see " + root.resolve("server.log"));
-                }
-                Thread.sleep(250);
-            }
             ConcurrentLinkedQueue<Invite> requests = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < 1_500_000; i++) {
                 requests.add(new Invite("t" + i, body));
             }
             log("floor warm-up " + closedLoop(clients, warmupSeconds, requests, () -> http(base)));
-            waitForQuietMachine(process.pid());
-            Cpu cpu = Cpu.start(process.pid());
+            waitForQuietMachine(floor.process().pid());
+            Cpu cpu = Cpu.start(floor.process().pid());
             Stats stats = closedLoop(clients, measureSeconds, requests, () -> http(base));
             String split = cpu.stop();
             log("floor: " + stats);
@@ -169,7 +151,12 @@ public final class SubmissionBenchmark {
 
                     - floor, cpu during the run: %s
                     """, clients, fmt(stats.rate()), lat(stats, true), stats.failed(), stats.exhausted() ? "yes" : "no", split);
-        } finally {
+        }
+    }
+
+    record FloorServer(Process process, URI base) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
             process.destroy();
             if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -177,6 +164,34 @@ public final class SubmissionBenchmark {
         }
     }
 
+    /** Payara Micro with the floor WAR on a free loopback port; {@code properties} are -D options. */
+    private FloorServer startFloor(Path root, Path war, List<String> properties) throws Exception {
+        Files.createDirectories(root.resolve("tmp"));
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp")));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", required("micro"), "--deploy", war.toString(), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("server.log").toFile()).start();
+        FloorServer server = new FloorServer(process, URI.create("http://127.0.0.1:" + port + "/"));
+        Invite probe = new Invite("probe", "{}");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!answers(server.base(), probe)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                server.close();
+                throw new IllegalStateException("the floor server did not answer; see " + root.resolve("server.log"));
+            }
+            Thread.sleep(250);
+        }
+        return server;
+    }
+
+    /** Up when the WAR answers 201: until it is deployed, Payara answers 404. */
     private static boolean answers(URI base, Invite probe) {
         try {
             return new BareHttpClient(base).submit(probe);
@@ -736,12 +751,7 @@ public final class SubmissionBenchmark {
     // ------------------------------------------------------------------------------------------
     // Plain JDBC baseline
 
-    /**
-     * The rows one submission writes, as EclipseLink writes them: lock the invitation row
-     * (SELECT … FOR UPDATE by token hash), INSERT the response (id from response_seq in blocks of
-     * 50), INSERT the outbox row (outbox_seq, blocks of 50 too), UPDATE the invitation (status,
-     * opened_at, row_version, with the optimistic-lock check), COMMIT.
-     */
+    /** {@link JdbcSubmission} in this process, one connection per client thread. */
     private Stats jdbcBaseline(String database, String url, String user, String password, Map<String, String> notes)
             throws Exception {
         log("plain JDBC on " + database);
@@ -766,10 +776,19 @@ public final class SubmissionBenchmark {
         log("the answers JSON the server stored: " + answers.length() + " characters");
         JdbcInvitations invitations = new JdbcInvitations(url, user, password, studyId, waveId);
         invitations.add(5_000);
-        Sequence responseSeq = new Sequence("response_seq", 50, database);
-        Sequence outboxSeq = new Sequence("outbox_seq", 50, database);
-        Supplier<Submitter<String>> factory = () -> jdbcSubmitter(url, user, password, responseSeq, outboxSeq, studyId, waveId,
-                templateVersionId, answers, language);
+        boolean postgresql = database.equals("postgresql");
+        JdbcSubmission.Shared shared = new JdbcSubmission.Shared(studyId, waveId, templateVersionId, answers, language,
+                new JdbcSubmission.Sequence("response_seq", 50, postgresql),
+                new JdbcSubmission.Sequence("outbox_seq", 50, postgresql));
+        // separate connections, each used by one client thread: a pool of 32 that is never short
+        Supplier<Submitter<String>> factory = () -> {
+            try {
+                JdbcSubmission submission = new JdbcSubmission(DriverManager.getConnection(url, user, password), shared);
+                return token -> submission.submit(InvitationToken.hashOf(token));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
         Stats calibration = closedLoop(clients, 5, invitations.tokens, factory);
         log("JDBC calibration: " + calibration);
         long needed = (long) Math.ceil(calibration.rate() * (jdbcWarmupSeconds + measureSeconds) * 1.6) + 1_000;
@@ -782,27 +801,43 @@ public final class SubmissionBenchmark {
         Stats stats = closedLoop(clients, measureSeconds, invitations.tokens, factory);
         notes.put("cpu during JDBC run", cpu.stop());
         log("JDBC: " + stats);
+        if (postgresql && options.containsKey("floorWar")) {
+            jdbcBehindHttp(Path.of(options.get("floorWar")), url, user, password, invitations, shared, stats, notes);
+        }
         return stats;
     }
 
-    /** One value of a sequence is the end of a block of {@code allocation} ids, as EclipseLink reads it. */
-    private static final class Sequence {
-        final String sql;
-        final int allocation;
-        long next;
-        long last = -1;
-
-        Sequence(String name, int allocation, String database) {
-            this.sql = database.equals("postgresql") ? "SELECT nextval('" + name + "')" : "SELECT NEXT VALUE FOR " + name;
-            this.allocation = allocation;
+    /**
+     * The plain-JDBC transaction again, each submission now a request to bare Payara Micro running
+     * it (the floor WAR in its JDBC mode): what the container's request handling alone takes from the
+     * plain-JDBC rate on this machine, and so how far any application on it could get toward the
+     * ClusterLens target. The token's hash is the path segment, so the server hashes nothing.
+     */
+    private void jdbcBehindHttp(Path war, String url, String user, String password, JdbcInvitations invitations,
+                                JdbcSubmission.Shared shared, Stats inProcess, Map<String, String> notes) throws Exception {
+        log("plain JDBC behind HTTP (floor WAR)");
+        long needed = (long) Math.ceil(inProcess.rate() * (warmupSeconds + measureSeconds) * 1.2) + 1_000;
+        invitations.add((int) Math.min(MAX_INVITATIONS, Math.max(0, needed - invitations.tokens.size())));
+        String body = body(List.of(1L, 2L));
+        ConcurrentLinkedQueue<Invite> requests = new ConcurrentLinkedQueue<>();
+        for (String token; (token = invitations.tokens.poll()) != null; ) {
+            requests.add(new Invite(InvitationToken.hashOf(token), body));
         }
-
-        synchronized long next(Connection c) throws SQLException {
-            if (next > last) {
-                last = value(c, sql);
-                next = last - allocation + 1;
-            }
-            return next++;
+        List<String> properties = List.of("-Dfloor.jdbc.url=" + url, "-Dfloor.jdbc.user=" + user,
+                "-Dfloor.jdbc.password=" + (password == null ? "" : password), "-Dfloor.jdbc.study=" + shared.studyId(),
+                "-Dfloor.jdbc.wave=" + shared.waveId(), "-Dfloor.jdbc.templateVersion=" + shared.templateVersionId(),
+                "-Dfloor.jdbc.language=" + shared.language(), "-Dfloor.jdbc.answers=" + shared.answers());
+        try (FloorServer server = startFloor(work.resolve("floor-jdbc"), war, properties)) {
+            log("JDBC behind HTTP warm-up " + closedLoop(clients, warmupSeconds, requests, () -> http(server.base())));
+            waitForQuietMachine(server.process().pid());
+            Cpu cpu = Cpu.start(server.process().pid());
+            Stats stats = closedLoop(clients, measureSeconds, requests, () -> http(server.base()));
+            String split = cpu.stop();
+            log("JDBC behind HTTP: " + stats);
+            notes.put("plain JDBC behind HTTP on bare Payara Micro (floor WAR, same clients and body)", String.format(Locale.ROOT,
+                    "%s submissions/s = %.0f %% of the in-process JDBC rate; latency p50 / p95 / p99 / max %s ms;"
+                            + " failed %d%s; cpu: %s", fmt(stats.rate()), 100 * stats.rate() / inProcess.rate(),
+                    lat(stats, true), stats.failed(), stats.exhausted() ? ", RAN OUT OF INVITATIONS" : "", split));
         }
     }
 
@@ -811,85 +846,6 @@ public final class SubmissionBenchmark {
             r.next();
             return r.getLong(1);
         }
-    }
-
-    private static Submitter<String> jdbcSubmitter(String url, String user, String password, Sequence responseSeq, Sequence outboxSeq,
-                                           long studyId, long waveId, long templateVersionId, String answers, String language) {
-        Connection c;
-        PreparedStatement lock;
-        PreparedStatement response;
-        PreparedStatement outbox;
-        PreparedStatement invitation;
-        // separate connections, each used by one client thread: a pool of 32 that is never short
-        try {
-            c = DriverManager.getConnection(url, user, password);
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            lock = c.prepareStatement("SELECT id, actor_id, status, opened_at, row_version FROM invitation"
-                    + " WHERE token_hash = ? FOR UPDATE");
-            response = c.prepareStatement("INSERT INTO response (id, invitation_id, study_id, wave_id, actor_id,"
-                    + " template_version_id, language, status, answers, revision, submission_id, submitted_at, created_at,"
-                    + " updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            outbox = c.prepareStatement("INSERT INTO outbox (seq, response_id, kind, created_at) VALUES (?, ?, ?, ?)");
-            invitation = c.prepareStatement("UPDATE invitation SET status = ?, opened_at = ?, row_version = ?"
-                    + " WHERE id = ? AND row_version = ?");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return token -> {
-            try {
-                lock.setString(1, InvitationToken.hashOf(token));
-                long invitationId;
-                long actorId;
-                long rowVersion;
-                OffsetDateTime openedAt;
-                try (ResultSet r = lock.executeQuery()) {
-                    if (!r.next()) {
-                        throw new IllegalStateException("unknown token");
-                    }
-                    invitationId = r.getLong(1);
-                    actorId = r.getLong(2);
-                    openedAt = r.getObject(4, OffsetDateTime.class);
-                    rowVersion = r.getLong(5);
-                }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                long id = responseSeq.next(c);
-                response.setLong(1, id);
-                response.setLong(2, invitationId);
-                response.setLong(3, studyId);
-                response.setLong(4, waveId);
-                response.setLong(5, actorId);
-                response.setLong(6, templateVersionId);
-                response.setString(7, language);
-                response.setString(8, "SUBMITTED");
-                response.setString(9, answers);
-                response.setInt(10, 1);
-                response.setString(11, UUID.randomUUID().toString());
-                response.setObject(12, now);
-                response.setObject(13, now);
-                response.setObject(14, now);
-                response.setLong(15, 1);
-                response.executeUpdate();
-                outbox.setLong(1, outboxSeq.next(c));
-                outbox.setLong(2, id);
-                outbox.setString(3, "submitted");
-                outbox.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                outbox.executeUpdate();
-                invitation.setString(1, "SUBMITTED");
-                invitation.setObject(2, openedAt != null ? openedAt : OffsetDateTime.now(ZoneOffset.UTC));
-                invitation.setLong(3, rowVersion + 1);
-                invitation.setLong(4, invitationId);
-                invitation.setLong(5, rowVersion);
-                if (invitation.executeUpdate() != 1) {
-                    throw new IllegalStateException("optimistic lock");
-                }
-                c.commit();
-                return true;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        };
     }
 
     /** Firms and invitations for the JDBC baseline, in the same study and wave, written beforehand. */

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,14 +175,28 @@ class RespondIT {
             assertEquals(List.of("/answers/firm_linkages"), reply.json().getJsonArray("errors")
                     .getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList());
         }
+        // more ids than one statement asks about (and than a statement may carry on PostgreSQL):
+        // still a clear refusal of the unknown ones, not a server error
+        List<Long> many = new ArrayList<>(List.of(actors.get("F2")));
+        LongStream.range(0, 34_000).forEach(i -> many.add(900_000_000L + i));
+        var tooMany = submit(token, UUID.randomUUID().toString(), withLinksTo(many), "en");
+        assertEquals(400, tooMany.status(), tooMany::toString);
+        assertEquals(List.of("/answers/firm_linkages"), tooMany.json().getJsonArray("errors")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).distinct().toList());
+
         var accepted = submit(token, UUID.randomUUID().toString(), withLinkTo(actors.get("F2")), "en");
         assertEquals(201, accepted.status(), accepted::toString);
     }
 
     private static String withLinkTo(long actorId) {
+        return withLinksTo(List.of(actorId));
+    }
+
+    private static String withLinksTo(List<Long> actorIds) {
         String answers = fullAnswers("Boulangerie Sy", "");
-        return answers.substring(0, answers.lastIndexOf('}'))
-                + ", \"firm_linkages\": [{\"actor\": " + actorId + ", \"relations\": [\"buys_from\"]}]}";
+        return answers.substring(0, answers.lastIndexOf('}')) + ", \"firm_linkages\": " + actorIds.stream()
+                .map(id -> "{\"actor\": " + id + ", \"relations\": [\"buys_from\"]}")
+                .collect(Collectors.joining(", ", "[", "]")) + "}";
     }
 
     @Test

@@ -93,6 +93,8 @@ public final class Browser implements AutoCloseable {
                 Map.of("width", PHONE_WIDTH, "height", 740, "pixelRatio", 2.0, "mobile", true, "touch", false)));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        // what the server answered for each file, read only when a wait fails
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         // An explicit driver executable: Selenium Manager is never asked to find or fetch one.
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -130,7 +132,8 @@ public final class Browser implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the page at "
                     + driver.getCurrentUrl() + " shows:\n" + driver.findElement(By.tagName("body")).getText()
-                    + "\nbrowser console:\n" + String.join("\n", console()), e);
+                    + "\nbrowser console:\n" + String.join("\n", console())
+                    + "\nresponses (status, type, from cache, address):\n" + String.join("\n", responses()), e);
         }
     }
 
@@ -281,6 +284,27 @@ public final class Browser implements AutoCloseable {
     /** Messages the browser logged about the Content-Security-Policy blocking something. */
     public List<String> contentSecurityViolations() {
         return console().stream().filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
+    /**
+     * Every response the page received, as Chromium saw it: a module that fails to load says only
+     * what type it got, not from where or with which status.
+     */
+    private List<String> responses() {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(entry -> {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(entry.getMessage()))) {
+                var message = reader.readObject().getJsonObject("message");
+                if (!"Network.responseReceived".equals(message.getString("method", ""))) {
+                    return null;
+                }
+                var response = message.getJsonObject("params").getJsonObject("response");
+                return response.getInt("status", 0) + " " + response.getString("mimeType", "?") + " "
+                        + (response.getBoolean("fromDiskCache", false) ? "disk-cache" : "network") + " "
+                        + response.getString("url", "?");
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The browser console since the last call (reading it empties it). */

@@ -48,7 +48,14 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.addAll(Arrays.asList("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("clusterlens.war", "target/clusterlens.war"),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                // as deployment/ launches it
+                "--maxhttpthreads", "16"));
+        for (String option : System.getProperty("clusterlens.it.micro", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
         try {
             Files.createDirectories(root);
             File log = root.resolve("server-" + (++starts) + ".log").toFile();

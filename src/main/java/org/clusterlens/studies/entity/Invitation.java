@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,9 +22,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "invitation")
 @NamedQuery(name = Invitation.BY_TOKEN, query = "SELECT i FROM Invitation i WHERE i.tokenHash = :hash")
+// Every write through a link starts here: one statement reads and locks the invitation and its actor.
+// The lock is EclipseLink's hint, not the JPA lock mode: with a lock mode, each execution prepares a
+// fresh copy of the query (8 % of a submission's CPU in the benchmark's profile).
+@NamedQuery(name = Invitation.BY_TOKEN_FOR_UPDATE,
+        query = "SELECT i FROM Invitation i JOIN FETCH i.actor WHERE i.tokenHash = :hash",
+        hints = @QueryHint(name = "eclipselink.pessimistic-lock", value = "Lock"))
 @NamedQuery(name = Invitation.OF_WAVE, query = "SELECT i FROM Invitation i WHERE i.wave.id = :wave ORDER BY i.id")
 public class Invitation {
     public static final String BY_TOKEN = "Invitation.byToken";
+    public static final String BY_TOKEN_FOR_UPDATE = "Invitation.byTokenForUpdate";
     public static final String OF_WAVE = "Invitation.ofWave";
 
     /** Where the respondent is; {@link #REVOKED} is never stored, it is derived from the revocation time. */
