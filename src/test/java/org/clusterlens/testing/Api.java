@@ -105,6 +105,11 @@ public final class Api {
             try {
                 HttpResponse<String> response = client.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (isAnotherServersPage(response)) {
+                    throw new AssertionError("Not the application: " + method + " " + response.uri()
+                            + " got Payara Micro's own 404 page, so the port is served by a server without"
+                            + " the WAR.\n" + Diagnostics.listenersAndServers(response.uri().getPort()));
+                }
                 return new Reply(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -113,6 +118,15 @@ public final class Api {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Every address under api/ belongs to the WAR, which answers even an unknown one with
+     * problem+json; the container's HTML error page there means another server holds the port.
+     */
+    private static boolean isAnotherServersPage(HttpResponse<String> response) {
+        return response.statusCode() == 404 && response.uri().getPath().contains("/api/")
+                && response.body().contains("<title>Payara Micro - Error report</title>");
     }
 
     public record Reply(HttpResponse<String> response) {
