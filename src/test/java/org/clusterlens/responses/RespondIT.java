@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -143,6 +144,67 @@ class RespondIT {
         assertEquals(id, receipt.getJsonObject("receipt").getString("submissionId"));
         assertEquals("no", receipt.getJsonObject("answers").getString("consent"));
         assertEquals("submitted", api.get("api/respond/" + invited.token()).send().json().getString("status"));
+    }
+
+    private Api.Reply reschedule(Invited invited, LocalDate opensOn, LocalDate closesOn) {
+        return api.put(invited.ready().wavePath(), """
+                {"opensOn": "%s", "closesOn": "%s"}""".formatted(opensOn, closesOn)).asAdmin().send();
+    }
+
+    @Test
+    void aClosedWaveKeepsTheDraftTakesNothingNewAndTakesAnswersAgainOnceExtended() {
+        Invited invited = fixtures.oneFirm("Forge Sarr");
+        String token = invited.token();
+        LocalDate today = LocalDate.now();
+        assertEquals(200, draft(token, "{\"firm_name\": \"Forge Sarr\"}", 0).status());
+
+        var closed = reschedule(invited, today.minusDays(30), today.minusDays(1));
+        assertEquals(200, closed.status(), closed::toString);
+        assertEquals(today.minusDays(1).toString(), closed.json().getString("closesOn"));
+        JsonObject shown = api.get("api/respond/" + token).send().json();
+        assertEquals("closed", shown.getJsonObject("wave").getString("collecting"));
+        assertEquals("Forge Sarr", shown.getJsonObject("draft").getJsonObject("answers").getString("firm_name"),
+                "what was saved before the wave closed is still there");
+
+        var lateDraft = draft(token, "{\"firm_name\": \"too late\"}", 1);
+        var lateSubmit = submit(token, UUID.randomUUID().toString(), NO_CONSENT, "en");
+        for (var refused : List.of(lateDraft, lateSubmit)) {
+            assertEquals(409, refused.status(), refused::toString);
+            assertEquals("urn:clusterlens:problem:wave-closed", refused.json().getString("type"));
+            assertTrue(refused.json().getString("detail").contains(today.minusDays(1).toString()), refused::toString);
+        }
+        assertEquals("Forge Sarr", api.get("api/respond/" + token).send().json().getJsonObject("draft")
+                .getJsonObject("answers").getString("firm_name"));
+        assertEquals(0, api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array().size());
+        var lateInvitations = api.post(invited.ready().wavePath() + "/invitations", "{}").asAdmin().send();
+        assertEquals(409, lateInvitations.status(), lateInvitations::toString);
+
+        var backwards = reschedule(invited, today, today.minusDays(1));
+        assertEquals(400, backwards.status(), backwards::toString);
+        assertEquals("/closesOn", backwards.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var notADate = api.put(invited.ready().wavePath(), "{\"opensOn\": \"yesterday\", \"closesOn\": 3}")
+                .asAdmin().send();
+        assertEquals(400, notADate.status(), notADate::toString);
+        assertEquals(404, api.put("api/studies/" + invited.ready().studyId() + "/waves/999999999",
+                "{\"opensOn\": \"%s\", \"closesOn\": \"%s\"}".formatted(today, today)).asAdmin().send().status());
+
+        var notYet = reschedule(invited, today.plusDays(1), today.plusDays(10));
+        assertEquals(200, notYet.status(), notYet::toString);
+        assertEquals("not_yet", api.get("api/respond/" + token).send().json().getJsonObject("wave").getString("collecting"));
+        assertEquals("urn:clusterlens:problem:wave-not-open",
+                submit(token, UUID.randomUUID().toString(), NO_CONSENT, "en").json().getString("type"));
+
+        assertEquals(200, reschedule(invited, today.minusDays(30), today.plusDays(7)).status());
+        String id = UUID.randomUUID().toString();
+        var accepted = submit(token, id, NO_CONSENT, "en");
+        assertEquals(201, accepted.status(), accepted::toString);
+        assertEquals(200, reschedule(invited, today.minusDays(30), today.minusDays(1)).status());
+        var retried = submit(token, id, NO_CONSENT, "en");
+        assertEquals(200, retried.status(), "a retry of an acknowledged submission still gets its receipt: " + retried);
+        assertEquals(200, api.get("api/respond/" + token + "/receipt").send().status());
+
+        var audit = api.get("api/audit?subjectType=study&subjectId=" + invited.ready().studyId()).asAdmin().send();
+        assertTrue(audit.body().contains("open " + today.minusDays(30) + " to " + today.plusDays(7)), audit::toString);
     }
 
     @Test

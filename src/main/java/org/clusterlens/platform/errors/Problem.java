@@ -27,6 +27,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title, status, detail, null, null, null);
     }
 
+    /** A type URI a client can act on, where the status alone does not say what happened. */
+    public Problem withType(String typeUri) {
+        return new Problem(typeUri, title, status, detail, instance, errors, incidentId);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), incidentId);
     }

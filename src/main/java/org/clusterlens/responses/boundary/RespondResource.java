@@ -34,6 +34,7 @@ import org.clusterlens.responses.control.Respondents;
 import org.clusterlens.studies.entity.Actor;
 import org.clusterlens.studies.entity.Invitation;
 import org.clusterlens.studies.entity.Study;
+import org.clusterlens.studies.entity.Wave;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -59,7 +60,12 @@ public class RespondResource {
         }
     }
 
-    public record WaveInfo(String name, LocalDate closesOn) {
+    /** {@code collecting}: "open", or "not_yet" and "closed" when answers are not taken today. */
+    public record WaveInfo(String name, LocalDate opensOn, LocalDate closesOn, String collecting) {
+        static WaveInfo of(Wave wave, LocalDate today) {
+            String collecting = today.isBefore(wave.opensOn()) ? "not_yet" : today.isAfter(wave.closesOn()) ? "closed" : "open";
+            return new WaveInfo(wave.name(), wave.opensOn(), wave.closesOn(), collecting);
+        }
     }
 
     public record ActorInfo(String name, String type) {
@@ -138,7 +144,7 @@ public class RespondResource {
         Respondents.Opened opened = respondents.open(token);
         Invitation i = opened.invitation();
         var response = opened.response();
-        return new Questionnaire(StudyInfo.of(i.wave().study()), new WaveInfo(i.wave().name(), i.wave().closesOn()),
+        return new Questionnaire(StudyInfo.of(i.wave().study()), WaveInfo.of(i.wave(), LocalDate.now()),
                 new ActorInfo(i.actor().name(), i.actor().type().name()), Templates.document(opened.template()),
                 opened.register().stream().map(RegisterEntry::of).toList(), i.status().json(),
                 response.filter(r -> !r.isSubmitted()).map(Draft::of).orElse(null),
@@ -149,7 +155,7 @@ public class RespondResource {
     @Path("{token}/draft")
     public Response saveDraft(@PathParam("token") String token, String body) {
         try {
-            var saved = respondents.saveDraft(token, object(body));
+            var saved = respondents.saveDraft(token, object(body), LocalDate.now());
             return Response.ok(new Saved(saved.revision(), saved.updatedAt())).build();
         } catch (Respondents.DraftConflict conflict) {
             JsonObjectBuilder current = Json.createObjectBuilder();
@@ -187,7 +193,7 @@ public class RespondResource {
         Invitation i = opened.invitation();
         var response = opened.response().orElseThrow();
         return new Printable(Receipt.of(response), Respondents.answersOf(response), response.language(),
-                StudyInfo.of(i.wave().study()), new WaveInfo(i.wave().name(), i.wave().closesOn()),
+                StudyInfo.of(i.wave().study()), WaveInfo.of(i.wave(), LocalDate.now()),
                 new ActorInfo(i.actor().name(), i.actor().type().name()), Templates.document(opened.template()));
     }
 

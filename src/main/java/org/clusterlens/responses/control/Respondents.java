@@ -51,6 +51,9 @@ import java.util.regex.Pattern;
 @Transactional
 public class Respondents {
     private static final Pattern SUBMISSION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** Problem types the form tells apart from other conflicts, to say so in the respondent's language. */
+    public static final String WAVE_CLOSED = "urn:clusterlens:problem:wave-closed";
+    public static final String WAVE_NOT_OPEN = "urn:clusterlens:problem:wave-not-open";
 
     @PersistenceContext
     EntityManager em;
@@ -91,7 +94,7 @@ public class Respondents {
         return new Opened(invitation, template, response, registerFor(invitation));
     }
 
-    public Response saveDraft(String token, JsonObject body) {
+    public Response saveDraft(String token, JsonObject body, LocalDate today) {
         JsonObject answers = answers(body);
         int revision = body.get("revision") instanceof jakarta.json.JsonNumber n && n.isIntegral() && n.intValue() >= 0
                 ? n.intValue() : -1;
@@ -105,6 +108,7 @@ public class Respondents {
         if (existing.isPresent() && existing.get().isSubmitted()) {
             throw ProblemException.conflict("These answers are submitted; they can be changed only if the study team reopens them.");
         }
+        requireCollecting(invitation.wave(), today);
         Response response = existing.orElseGet(() -> new Response(invitation, template, language));
         if (!response.saveDraft(revision, answers.toString(), language)) {
             throw new DraftConflict(existing);
@@ -135,6 +139,7 @@ public class Respondents {
         if (existing.isPresent() && submissionId.equals(existing.get().submissionId())) {
             throw ProblemException.conflict("This submission was reopened by the study team; submit again.");
         }
+        requireCollecting(invitation.wave(), today);
         TemplateVersion template = existing.map(Response::templateVersion).orElseGet(() -> assigned(invitation));
         String language = language(body, template);
         SubmissionValidator.Result result = validator(template)
@@ -226,6 +231,22 @@ public class Respondents {
                     "This link has been withdrawn. Ask the study team for a new one."));
         }
         return invitation;
+    }
+
+    /**
+     * Answers are taken only while the wave is open. Outside it nothing is thrown away: a draft
+     * saved earlier stays, and the study team can move the dates.
+     */
+    private static void requireCollecting(Wave wave, LocalDate today) {
+        if (today.isBefore(wave.opensOn())) {
+            throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire opens on " + wave.opensOn()
+                    + "; answers are taken from that day.").withType(WAVE_NOT_OPEN));
+        }
+        if (today.isAfter(wave.closesOn())) {
+            throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire closed on " + wave.closesOn()
+                    + ". The answers saved so far are kept; the study team can extend the dates.")
+                    .withType(WAVE_CLOSED));
+        }
     }
 
     private Optional<Response> response(Invitation invitation) {

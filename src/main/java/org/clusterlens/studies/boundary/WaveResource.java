@@ -6,6 +6,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,12 +14,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clusterlens.accounts.entity.Role;
+import org.clusterlens.platform.errors.ProblemException;
 import org.clusterlens.responses.control.AnswersCsv;
 import org.clusterlens.responses.control.Responses;
 import org.clusterlens.responses.boundary.ResponseViews.ResponseSummary;
 import org.clusterlens.studies.boundary.Views.InvitationView;
+import org.clusterlens.studies.boundary.Views.WaveView;
 import org.clusterlens.studies.control.Invitations;
+import org.clusterlens.studies.control.Studies;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +41,17 @@ public class WaveResource {
     public record InvitationRequest(List<Long> actorIds, Boolean send) {
     }
 
+    public record WaveDates(LocalDate opensOn, LocalDate closesOn) {
+    }
+
     @PathParam("studyId")
     long studyId;
 
     @PathParam("waveId")
     long waveId;
+
+    @Inject
+    Studies studies;
 
     @Inject
     Invitations invitations;
@@ -50,6 +61,17 @@ public class WaveResource {
 
     @Inject
     SecurityContext security;
+
+    /** New dates for the wave: to extend it when answers are still coming in, or to open it early. */
+    @PUT
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public WaveView reschedule(WaveDates dates) {
+        if (dates == null) {
+            throw ProblemException.invalidField("/", "Send {\"opensOn\": \"2027-01-31\", \"closesOn\": \"2027-03-31\"}.");
+        }
+        return WaveView.of(studies.reschedule(studyId, waveId, dates.opensOn(), dates.closesOn(),
+                security.getCallerPrincipal().getName()));
+    }
 
     @POST
     @Path("invitations")

@@ -15,6 +15,7 @@ import org.clusterlens.studies.entity.ActorType;
 import org.clusterlens.studies.entity.Invitation;
 import org.clusterlens.studies.entity.Wave;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,6 +65,10 @@ public class Invitations {
     /** One invitation per actor per wave: existing ones are kept as they are (their token is unknown). */
     public List<Issued> invite(long studyId, long waveId, List<Long> actorIds, boolean send, String agent) {
         Wave wave = studies.wave(studyId, waveId);
+        if (LocalDate.now().isAfter(wave.closesOn())) {
+            throw ProblemException.conflict("Wave " + wave.name() + " closed on " + wave.closesOn()
+                    + "; its links would not take answers. Extend the wave first.");
+        }
         List<Actor> actors;
         if (actorIds == null) {
             actors = register.all(studyId);

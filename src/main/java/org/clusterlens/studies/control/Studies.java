@@ -116,6 +116,33 @@ public class Studies {
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new FieldError("/name", "give the wave a name of at most 200 characters"));
         }
+        checkDates(errors, opensOn, closesOn);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The wave has " + errors.size() + " problem(s).", errors);
+        }
+        Wave wave = study.addWave(name.strip(), opensOn, closesOn);
+        em.persist(wave);
+        em.flush();
+        audit.record(actor, Action.CREATED, SUBJECT, study.id().toString(), "wave " + wave.id() + " " + wave.name());
+        return wave;
+    }
+
+    /** Moves a wave's dates: extending a wave reopens its links, answers given so far stay. */
+    public Wave reschedule(long studyId, long waveId, LocalDate opensOn, LocalDate closesOn, String actor) {
+        Wave wave = wave(studyId, waveId);
+        List<FieldError> errors = new ArrayList<>();
+        checkDates(errors, opensOn, closesOn);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The dates have " + errors.size() + " problem(s).", errors);
+        }
+        String before = wave.opensOn() + " to " + wave.closesOn();
+        wave.reschedule(opensOn, closesOn);
+        audit.record(actor, Action.CHANGED, SUBJECT, String.valueOf(studyId),
+                "wave " + wave.id() + " open " + opensOn + " to " + closesOn + " (was " + before + ")");
+        return wave;
+    }
+
+    private static void checkDates(List<FieldError> errors, LocalDate opensOn, LocalDate closesOn) {
         if (opensOn == null) {
             errors.add(new FieldError("/opensOn", "the day the wave opens, as 2027-01-31"));
         }
@@ -125,14 +152,6 @@ public class Studies {
         if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
             errors.add(new FieldError("/closesOn", "a wave cannot close before it opens"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The wave has " + errors.size() + " problem(s).", errors);
-        }
-        Wave wave = study.addWave(name.strip(), opensOn, closesOn);
-        em.persist(wave);
-        em.flush();
-        audit.record(actor, Action.CREATED, SUBJECT, study.id().toString(), "wave " + wave.id() + " " + wave.name());
-        return wave;
     }
 
     /** Enables the open link with a new token (an earlier link stops working), or disables it. */

@@ -63,6 +63,15 @@ public class Wave {
         return !day.isBefore(opensOn) && !day.isAfter(closesOn);
     }
 
+    /** New dates, to open a wave earlier or extend it; what was answered so far is untouched. */
+    public void reschedule(LocalDate newOpensOn, LocalDate newClosesOn) {
+        if (newClosesOn.isBefore(newOpensOn)) {
+            throw new IllegalArgumentException("a wave cannot close before it opens");
+        }
+        this.opensOn = newOpensOn;
+        this.closesOn = newClosesOn;
+    }
+
     public Long id() {
         return id;
     }
