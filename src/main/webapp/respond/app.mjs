@@ -58,27 +58,30 @@ function formatTime(iso, withDate = true) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Answers by path: "q" at the top level, "repeat/0/q" inside a repeat entry
+// Answers by path: "q" at the top level, "repeat/0/q" inside a repeat entry, "outer/0/inner/1/q"
+// inside a repeat within a repeat; a repeat's own path ("repeat", "outer/0/inner") holds its entries
 
 function getAnswer(path, answers = state.answers) {
-  const [first, index, name] = path.split('/');
-  if (name === undefined) return answers[first];
-  return answers[first]?.[Number(index)]?.[name];
+  return path.split('/').reduce((holder, key) => holder?.[key], answers);
 }
 
 function setAnswer(path, value) {
-  const [first, index, name] = path.split('/');
+  const parts = path.split('/');
   let holder = state.answers;
-  let key = first;
-  if (name !== undefined) {
-    if (!Array.isArray(state.answers[first])) state.answers[first] = [];
-    const entries = state.answers[first];
-    while (entries.length <= Number(index)) entries.push({});
-    holder = entries[Number(index)];
-    key = name;
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    if (!Array.isArray(holder[parts[i]])) holder[parts[i]] = [];
+    const entries = holder[parts[i]];
+    while (entries.length <= Number(parts[i + 1])) entries.push({});
+    holder = entries[Number(parts[i + 1])];
   }
+  const key = parts[parts.length - 1];
   if (value === undefined) delete holder[key];
   else holder[key] = value;
+}
+
+/** An element id for a path: ids keep to letters, digits, - and _. */
+function idOf(path) {
+  return path.replaceAll('/', '-');
 }
 
 function questionPath(path) {
@@ -182,6 +185,9 @@ function begin() {
     showReceipt(data.receipt, null);
     return;
   }
+  // Outside the wave's dates the server takes nothing; answers kept on this device stay there.
+  if (data.wave?.collecting === 'closed') return showMessage(t('waveClosed', { date: formatDate(data.wave.closesOn) }));
+  if (data.wave?.collecting === 'not_yet') return showMessage(t('waveNotYet', { date: formatDate(data.wave.opensOn) }));
   state.answers = structuredClone(draft?.answers ?? {});
   const serverRevision = draft?.revision ?? 0;
   state.sync = new DraftSync({
@@ -354,7 +360,7 @@ function resolveConflict(keepMine) {
 
 function renderItems(items, scope, parent) {
   for (const item of items ?? []) {
-    const path = scope ? `${scope.repeat}/${scope.index}/${item.name}` : item.name;
+    const path = scope ? `${scope.path}/${item.name}` : item.name;
     if (item.type === 'group') {
       const label = text(item.label);
       const group = label
@@ -373,10 +379,10 @@ function renderItems(items, scope, parent) {
 
 function renderRepeat(item, path) {
   const label = text(item.label);
-  const count = state.computed.entryCounts.get(item.name) ?? 0;
-  state.renderedCounts.set(item.name, count);
+  const count = state.computed.entryCounts.get(path) ?? 0;
+  state.renderedCounts.set(path, count);
   const open = state.model.isOpenRepeat(item);
-  const headingId = `repeat-${item.name}`;
+  const headingId = `repeat-${idOf(path)}`;
   const container = h('section', { class: 'repeat', dataset: { repeat: item.name }, 'aria-labelledby': headingId },
     h('h3', { id: headingId }, label));
   state.containers.set(path, container);
@@ -385,11 +391,11 @@ function renderRepeat(item, path) {
     const legendId = `${headingId}-${index}`;
     const entry = h('fieldset', { class: 'entry', dataset: { entry: String(index) } },
       h('legend', { id: legendId, tabindex: '-1' }, t('entryTitle', { label, n: index + 1 })));
-    renderItems(item.items, { repeat: item.name, index }, entry);
+    renderItems(item.items, { repeat: item.name, index, path: `${path}/${index}` }, entry);
     if (open) {
       entry.append(h('button', {
         type: 'button', class: 'secondary remove-entry', dataset: { action: 'remove-entry' },
-        onclick: () => removeEntry(item, index),
+        onclick: () => removeEntry(item, path, index),
       }, t('removeEntry', { label, n: index + 1 })));
     }
     container.append(entry);
@@ -397,36 +403,37 @@ function renderRepeat(item, path) {
   const max = Number.isInteger(item.maxCount) ? item.maxCount : Infinity;
   if (open && count < max) {
     container.append(h('button', {
-      type: 'button', class: 'secondary add-entry', id: `add-${item.name}`, dataset: { action: 'add-entry' },
-      onclick: () => addEntry(item),
+      type: 'button', class: 'secondary add-entry', id: `add-${idOf(path)}`, dataset: { action: 'add-entry' },
+      onclick: () => addEntry(item, path),
     }, `+ ${t('addEntry', { label })}`));
   }
   return container;
 }
 
-function addEntry(item) {
-  const entries = Array.isArray(state.answers[item.name]) ? state.answers[item.name] : [];
-  const count = state.computed.entryCounts.get(item.name) ?? 0;
-  state.answers[item.name] = [...entries.slice(0, count), {}];
+function addEntry(item, path) {
+  const stored = getAnswer(path);
+  const entries = Array.isArray(stored) ? stored : [];
+  const count = state.computed.entryCounts.get(path) ?? 0;
+  setAnswer(path, [...entries.slice(0, count), {}]);
   state.sync?.changed();
   renderPage();
-  document.getElementById(`repeat-${item.name}-${count}`)?.focus();
+  document.getElementById(`repeat-${idOf(path)}-${count}`)?.focus();
   announce(t('entryAdded', { label: text(item.label), n: count + 1 }));
 }
 
-function removeEntry(item, index) {
-  const entries = [...(state.answers[item.name] ?? [])];
+function removeEntry(item, path, index) {
+  const entries = [...(getAnswer(path) ?? [])];
   entries.splice(index, 1);
-  if (entries.length) state.answers[item.name] = entries;
-  else delete state.answers[item.name];
+  setAnswer(path, entries.length ? entries : undefined);
   // Errors and typed text are per position; positions after the removed entry moved.
   for (const map of [state.serverErrors, state.raws]) {
-    for (const key of [...map.keys()]) if (key.startsWith(`${item.name}/`)) map.delete(key);
+    for (const key of [...map.keys()]) if (key.startsWith(`${path}/`)) map.delete(key);
   }
   state.sync?.changed();
   renderPage();
-  const previousEntry = document.getElementById(`repeat-${item.name}-${index - 1}`) ?? document.getElementById(`repeat-${item.name}-${index}`);
-  (previousEntry ?? document.getElementById(`add-${item.name}`))?.focus();
+  const id = `repeat-${idOf(path)}`;
+  const previousEntry = document.getElementById(`${id}-${index - 1}`) ?? document.getElementById(`${id}-${index}`);
+  (previousEntry ?? document.getElementById(`add-${idOf(path)}`))?.focus();
   announce(t('entryRemoved'));
 }
 
@@ -696,14 +703,22 @@ function answersView(answers) {
       const { item } = question;
       if (item.type === 'note' || item.type === 'calculate' || computed.relevant.get(question.path) === false) continue;
       const value = getAnswer(question.path, answers);
-      const entryLabel = question.repeat !== null
-        ? `${model.text(model.items.get(question.repeat).item.label, state.language)} ${question.index + 1} – ` : '';
+      const entryLabel = entriesOf(question.path)
+        .map(([repeat, index]) => `${model.text(model.items.get(repeat).item.label, state.language)} ${index + 1} – `).join('');
       list.append(h('dt', {}, entryLabel + model.text(item.label, state.language)),
         h('dd', { class: isEmpty(item, value) ? 'unanswered' : null }, displayValue(question, value, answers)));
     }
     if (list.childElementCount) container.append(h('h3', {}, text(section.title)), list);
   }
   return container;
+}
+
+/** The repeat entries a path lies in, outermost first: "a/0/b/1/q" → [["a", 0], ["b", 1]]. */
+function entriesOf(path) {
+  const parts = path.split('/');
+  const entries = [];
+  for (let i = 0; i + 2 < parts.length; i += 2) entries.push([parts[i], Number(parts[i + 1])]);
+  return entries;
 }
 
 function displayValue(question, value, answers) {

@@ -12,16 +12,16 @@ export class FormModel {
     this.template = template;
     this.today = today;
     this.defaultLanguage = template.defaultLanguage;
-    /** name → {item, section, repeat (the enclosing repeat item or null)} */
+    /** name → {item, section, repeat (the enclosing repeat item or null), repeats (enclosing repeat names, outermost first)} */
     this.items = new Map();
-    for (const section of template.sections) this.#index(section.items, section, null);
+    for (const section of template.sections) this.#index(section.items, section, null, []);
   }
 
-  #index(items, section, repeat) {
+  #index(items, section, repeat, repeats) {
     for (const item of items ?? []) {
-      this.items.set(item.name, { item, section, repeat });
-      if (item.type === 'group') this.#index(item.items, section, repeat);
-      else if (item.type === 'repeat') this.#index(item.items, section, item);
+      this.items.set(item.name, { item, section, repeat, repeats });
+      if (item.type === 'group') this.#index(item.items, section, repeat, repeats);
+      else if (item.type === 'repeat') this.#index(item.items, section, item, [...repeats, item.name]);
     }
   }
 
@@ -40,9 +40,11 @@ export class FormModel {
   /**
    * Evaluates relevance and calculations over the answers, in document order. Answers of questions
    * that are not relevant read as empty (as ODK does, and as the server drops them), and
-   * calculations are stored in the result.
+   * calculations are stored in the result. Inside repeats, paths run "repeat/0/question", and
+   * "outer/0/inner/1/question" in a repeat within a repeat.
    * @return {{effective: object, relevant: Map<string, boolean>, sections: Map<string, boolean>,
    *           questions: Array<{path, item, section, repeat, index}>, entryCounts: Map<string, number>}}
+   *           (entryCounts by the repeat's path)
    */
   compute(answers) {
     const effective = structuredClone(answers ?? {});
@@ -51,9 +53,10 @@ export class FormModel {
     const questions = [];
     const entryCounts = new Map();
 
+    // scope: one repeat entry {repeat, index, entry, path, parent}; null at the top level
     const walk = (items, section, scope, parentRelevant) => {
       for (const item of items ?? []) {
-        const path = scope ? `${scope.repeat}/${scope.index}/${item.name}` : item.name;
+        const path = scope ? `${scope.path}/${item.name}` : item.name;
         const holder = scope ? scope.entry : effective;
         let isRelevant = parentRelevant;
         if (isRelevant && item.relevant) isRelevant = this.holds(item.relevant, effective, scope, undefined, true);
@@ -61,17 +64,17 @@ export class FormModel {
         if (item.type === 'group') {
           walk(item.items, section, scope, isRelevant);
         } else if (item.type === 'repeat') {
-          const stored = Array.isArray(answers?.[item.name]) ? answers[item.name] : [];
-          const count = this.entryCount(item, stored.length, effective);
-          entryCounts.set(item.name, count);
+          const stored = Array.isArray(holder[item.name]) ? holder[item.name] : [];
+          const count = this.entryCount(item, stored.length, effective, scope);
+          entryCounts.set(path, count);
           const entries = [];
           for (let i = 0; i < count; i++) {
-            const entry = stored[i] && typeof stored[i] === 'object' ? structuredClone(stored[i]) : {};
-            entries.push(entry);
+            entries.push(stored[i] && typeof stored[i] === 'object' && !Array.isArray(stored[i]) ? stored[i] : {});
           }
-          effective[item.name] = entries;
-          entries.forEach((entry, index) => walk(item.items, section, { repeat: item.name, index, entry }, isRelevant));
-          if (!isRelevant) delete effective[item.name];
+          holder[item.name] = entries;
+          entries.forEach((entry, index) => walk(item.items, section,
+            { repeat: item.name, index, entry, path: `${path}/${index}`, parent: scope }, isRelevant));
+          if (!isRelevant) delete holder[item.name];
         } else {
           questions.push({ path, item, section, repeat: scope?.repeat ?? null, index: scope?.index ?? null });
           if (item.type === 'calculate') {
@@ -94,11 +97,25 @@ export class FormModel {
     return { effective, relevant, sections, questions, entryCounts };
   }
 
+  /** The chain of repeat entries a path is in, within {@code effective}; null at the top level. */
+  scopeOf(path, effective) {
+    const parts = String(path).split('/');
+    let scope = null;
+    let holder = effective;
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const index = Number(parts[i + 1]);
+      const entry = holder?.[parts[i]]?.[index] ?? {};
+      scope = { repeat: parts[i], index, entry, path: parts.slice(0, i + 2).join('/'), parent: scope };
+      holder = entry;
+    }
+    return scope;
+  }
+
   /** How many entries a repeat has: fixed, from an expression, or as many as were added. */
-  entryCount(item, stored, effective) {
+  entryCount(item, stored, effective, scope = null) {
     if (Number.isInteger(item.count)) return Math.min(item.count, MAX_REPEAT_ENTRIES);
     if (item.countFrom) {
-      const n = Math.trunc(toNumber(this.value(item.countFrom, effective, null)));
+      const n = Math.trunc(toNumber(this.value(item.countFrom, effective, scope)));
       return Number.isFinite(n) ? Math.max(0, Math.min(n, MAX_REPEAT_ENTRIES)) : 0;
     }
     const max = Number.isInteger(item.maxCount) ? item.maxCount : MAX_REPEAT_ENTRIES;
@@ -109,20 +126,38 @@ export class FormModel {
     return !Number.isInteger(item.count) && !item.countFrom;
   }
 
+  /**
+   * What expressions see, as the server's SubmissionScope: a question's answer in this entry or the
+   * enclosing one that holds it ("" from a repeat the scope is not in); count and sum across the
+   * entries within the nearest entry both sides share.
+   */
   context(effective, scope, current) {
+    const holderOf = (repeatName) => {
+      if (repeatName === null) return effective;
+      let s = scope;
+      while (s && s.repeat !== repeatName) s = s.parent;
+      return s ? s.entry : null;
+    };
     return {
       answer: (name) => {
         const info = this.items.get(name);
-        const raw = scope && info?.repeat?.name === scope.repeat ? scope.entry[name] : effective[name];
-        return expressionValue(info?.item, raw);
+        return expressionValue(info?.item, holderOf(info?.repeat?.name ?? null)?.[name]);
       },
       currentValue: () => current,
       repeatValues: (name) => {
         const info = this.items.get(name);
-        if (info?.item.type === 'repeat') return [...(effective[name] ?? [])];
-        if (info?.repeat) return (effective[info.repeat.name] ?? []).map((entry) => expressionValue(info.item, entry[name]));
-        // As on the server (SubmissionScope): a question outside any repeat counts as one value.
-        return [expressionValue(info?.item, effective[name])];
+        const isRepeat = info?.item.type === 'repeat';
+        const target = isRepeat ? name : info?.repeat?.name;
+        if (!target) return [expressionValue(info?.item, effective[name])];
+        const enclosing = this.items.get(target).repeats;
+        let s = scope;
+        while (s && !enclosing.includes(s.repeat)) s = s.parent;
+        const down = [...enclosing, target];
+        let holders = [s ? s.entry : effective];
+        for (const repeatName of down.slice(s ? down.indexOf(s.repeat) + 1 : 0)) {
+          holders = holders.flatMap((h) => (Array.isArray(h?.[repeatName]) ? h[repeatName] : []));
+        }
+        return isRepeat ? holders : holders.map((entry) => expressionValue(info.item, entry[name]));
       },
       today: () => this.today,
     };
@@ -153,8 +188,7 @@ export class FormModel {
    */
   problem(question, answer, raw, effective, language) {
     const { item } = question;
-    const scope = question.repeat === null ? null
-      : { repeat: question.repeat, index: question.index, entry: effective[question.repeat]?.[question.index] ?? {} };
+    const scope = this.scopeOf(question.path, effective);
     if (raw !== undefined && raw !== '') {
       return { key: item.type === 'integer' ? 'errInteger' : 'errDecimal' };
     }

@@ -247,6 +247,97 @@ class BrowserIT {
         assertEquals("textiles", draft.getString("sector"), "the person continued on the other device");
     }
 
+    /** A firm's production sites, each with its machines: a repeat within a repeat. */
+    private static final String SITES_TEMPLATE = """
+            {"id": "%s", "title": {"en": "Equipment survey"}, "languages": ["en"], "defaultLanguage": "en",
+             "sections": [{"name": "equipment", "title": {"en": "Equipment"}, "items": [
+               {"type": "repeat", "name": "sites", "label": {"en": "Production site"}, "items": [
+                 {"type": "text", "name": "site_town", "label": {"en": "Town"}, "required": true},
+                 {"type": "yes_no", "name": "bakes_bread", "label": {"en": "Is bread baked here?"}},
+                 {"type": "repeat", "name": "machines", "label": {"en": "Machine"}, "items": [
+                   {"type": "text", "name": "machine", "label": {"en": "Which machine?"}, "required": true},
+                   {"type": "integer", "name": "machine_age", "label": {"en": "Age in years"}, "min": 0},
+                   {"type": "text", "name": "replacement_plan", "label": {"en": "When will it be replaced?"},
+                    "relevant": "${machine_age} > 10"},
+                   {"type": "text", "name": "oven_fuel", "label": {"en": "Fuel"}, "relevant": "${bakes_bread} = 'yes'"}]},
+                 {"type": "calculate", "name": "machine_count", "calculation": "count(${machines})"}]},
+               {"type": "calculate", "name": "all_machines", "calculation": "count(${machines})"}]}]}""";
+
+    @Test
+    void sitesWithTheirMachinesAreAnsweredAsARepeatWithinARepeat() {
+        String templateId = Fixtures.uniqueId("sites");
+        assertEquals(201, api.post("api/templates", SITES_TEMPLATE.formatted(templateId)).asAdmin().send().status());
+        assertEquals(200, api.post("api/templates/" + templateId + "/versions/1/publication", "").asAdmin().send().status());
+        Firm firm = invitedFirm("Boulangerie Thiam");
+        var assigned = api.put("api/studies/" + firm.ready().studyId() + "/templates/firm",
+                "{\"templateId\": \"" + templateId + "\", \"version\": 1}").asAdmin().send();
+        assertEquals(200, assigned.status(), assigned::toString);
+
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            browser.find("#add-sites").click();
+            browser.answer("sites/0/site_town", "Thiès");
+            browser.answer("sites/0/bakes_bread", "yes");
+            browser.find("#add-sites-0-machines").click();
+            browser.answer("sites/0/machines/0/machine", "Four à sole");
+            browser.answer("sites/0/machines/0/machine_age", "14");
+            browser.await("the question for an old machine", d -> browser.isShown("sites/0/machines/0/replacement_plan"));
+            assertTrue(browser.isShown("sites/0/machines/0/oven_fuel"), "the site's answer reaches into its machines");
+            browser.find("#add-sites-0-machines").click();
+            browser.answer("sites/0/machines/1/machine", "Pétrin");
+            browser.answer("sites/0/machines/1/machine_age", "3");
+            assertFalse(browser.isShown("sites/0/machines/1/replacement_plan"), "each machine is its own entry");
+
+            browser.find("#add-sites").click();
+            browser.answer("sites/1/site_town", "Mbour");
+            browser.answer("sites/1/bakes_bread", "no");
+            browser.find("#add-sites-1-machines").click();
+            browser.answer("sites/1/machines/0/machine", "Balance");
+            assertFalse(browser.isShown("sites/1/machines/0/oven_fuel"), "the other site bakes no bread");
+            assertTrue(browser.isShown("sites/0/machines/0/oven_fuel"));
+
+            browser.find("#repeat-sites-0-machines-0").findElement(By.xpath("../button[@data-action='remove-entry']")).click();
+            browser.await("the second machine moved up", d -> "Pétrin".equals(
+                    browser.question("sites/0/machines/0/machine").findElement(By.cssSelector("input")).getDomProperty("value")));
+            assertFitsThePhone(browser, "nested entries");
+            browser.awaitSaved();
+            JsonArray draftSites = serverDraft(firm).getJsonArray("sites");
+            assertEquals(1, draftSites.getJsonObject(0).getJsonArray("machines").size(), draftSites::toString);
+            assertEquals("Balance", draftSites.getJsonObject(1).getJsonArray("machines").getJsonObject(0).getString("machine"));
+
+            String receipt = browser.submitAndAwaitReceipt().getText();
+            assertTrue(receipt.contains("Production site 2 – Machine 1 – Which machine?"), receipt);
+        }
+        JsonArray responses = submitted(firm);
+        assertEquals(1, responses.size(), responses::toString);
+        JsonObject answers = api.get("api/responses/" + responses.getJsonObject(0).getJsonNumber("id").longValue())
+                .asAdmin().send().json().getJsonObject("answers");
+        JsonArray sites = answers.getJsonArray("sites");
+        assertEquals(1, sites.getJsonObject(0).getInt("machine_count"));
+        assertEquals(1, sites.getJsonObject(1).getInt("machine_count"));
+        assertEquals(2, answers.getInt("all_machines"));
+        assertEquals("Pétrin", sites.getJsonObject(0).getJsonArray("machines").getJsonObject(0).getString("machine"));
+    }
+
+    @Test
+    void aLinkOfAClosedWaveSaysSoInTheRespondentsLanguageAndKeepsTheDraft() {
+        Firm firm = invitedFirm("Moulin Cissé");
+        assertEquals(200, api.put("api/respond/" + firm.token() + "/draft", """
+                {"answers": {"interview_date": "2026-01-22"}, "language": "fr", "revision": 0}""").send().status());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var closed = api.put(firm.ready().wavePath(), "{\"opensOn\": \"%s\", \"closesOn\": \"%s\"}"
+                .formatted(today.minusDays(20), today.minusDays(2))).asAdmin().send();
+        assertEquals(200, closed.status(), closed::toString);
+        try (Browser browser = Browser.phone()) {
+            browser.open(link(firm));
+            String message = browser.await("the closed notice", ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".message"))).getText();
+            assertTrue(message.startsWith("Ce questionnaire est fermé depuis le"), message);
+            assertTrue(browser.findAll("[data-action=submit], [data-path]").isEmpty(), "nothing to answer");
+        }
+        assertEquals("2026-01-22", serverDraft(firm).getString("interview_date"));
+    }
+
     @Test
     void doubleClickOnSendStoresOneResponse() {
         Firm firm = invitedFirm("Forge Diop");
