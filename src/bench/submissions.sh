@@ -50,6 +50,7 @@ sources=(
     "$repo_root/src/test/java/org/clusterlens/bench/SubmissionBenchmark.java"
     "$repo_root/src/test/java/org/clusterlens/bench/JdbcSubmission.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Api.java"
+    "$repo_root/src/test/java/org/clusterlens/testing/Diagnostics.java"
     "$repo_root/src/test/java/org/clusterlens/testing/StudyFixtures.java"
     "$repo_root/src/test/java/org/clusterlens/testing/ServerProcess.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Fixtures.java"
