@@ -174,8 +174,9 @@ public final class SubmissionBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp")));
         command.addAll(properties);
+        // the same worker-thread cap as the ClusterLens server (ServerProcess) and deployment/
         command.addAll(List.of("-jar", required("micro"), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nocluster", "--maxhttpthreads", "16"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("server.log").toFile()).start();
         FloorServer server = new FloorServer(process, URI.create("http://127.0.0.1:" + port + "/"));
@@ -455,7 +456,11 @@ public final class SubmissionBenchmark {
                 if (close) {
                     disconnect();
                 }
-                return code == 201;
+                if (code != 201) {
+                    // counted by status, so that a failed run says how it failed
+                    throw new IllegalStateException("HTTP " + code);
+                }
+                return true;
             } catch (IOException | RuntimeException e) {
                 disconnect();
                 throw e;
