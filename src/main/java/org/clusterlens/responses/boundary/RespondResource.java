@@ -40,6 +40,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -63,8 +64,8 @@ public class RespondResource {
     /** {@code collecting}: "open", or "not_yet" and "closed" when answers are not taken today. */
     public record WaveInfo(String name, LocalDate opensOn, LocalDate closesOn, String collecting) {
         static WaveInfo of(Wave wave, LocalDate today) {
-            String collecting = today.isBefore(wave.opensOn()) ? "not_yet" : today.isAfter(wave.closesOn()) ? "closed" : "open";
-            return new WaveInfo(wave.name(), wave.opensOn(), wave.closesOn(), collecting);
+            return new WaveInfo(wave.name(), wave.opensOn(), wave.closesOn(),
+                    wave.collectingOn(today).name().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -238,14 +238,14 @@ public class Respondents {
      * saved earlier stays, and the study team can move the dates.
      */
     private static void requireCollecting(Wave wave, LocalDate today) {
-        if (today.isBefore(wave.opensOn())) {
-            throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire opens on " + wave.opensOn()
-                    + "; answers are taken from that day.").withType(WAVE_NOT_OPEN));
-        }
-        if (today.isAfter(wave.closesOn())) {
-            throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire closed on " + wave.closesOn()
-                    + ". The answers saved so far are kept; the study team can extend the dates.")
+        switch (wave.collectingOn(today)) {
+            case NOT_YET -> throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire opens on "
+                    + wave.opensOn() + "; answers are taken from that day.").withType(WAVE_NOT_OPEN));
+            case CLOSED -> throw new ProblemException(Problem.of(409, "Conflict", "This questionnaire closed on "
+                    + wave.closesOn() + ". The answers saved so far are kept; the study team can extend the dates.")
                     .withType(WAVE_CLOSED));
+            case OPEN -> {
+            }
         }
     }
 

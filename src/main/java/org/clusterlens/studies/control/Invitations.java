@@ -65,7 +65,7 @@ public class Invitations {
     /** One invitation per actor per wave: existing ones are kept as they are (their token is unknown). */
     public List<Issued> invite(long studyId, long waveId, List<Long> actorIds, boolean send, String agent) {
         Wave wave = studies.wave(studyId, waveId);
-        if (LocalDate.now().isAfter(wave.closesOn())) {
+        if (wave.collectingOn(LocalDate.now()) == Wave.Collecting.CLOSED) {
             throw ProblemException.conflict("Wave " + wave.name() + " closed on " + wave.closesOn()
                     + "; its links would not take answers. Extend the wave first.");
         }

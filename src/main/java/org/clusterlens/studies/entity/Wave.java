@@ -59,8 +59,15 @@ public class Wave {
         this.createdAt = Instant.now();
     }
 
+    /** Whether the wave takes answers on a day: from {@code opensOn} to {@code closesOn}, both included. */
+    public enum Collecting { NOT_YET, OPEN, CLOSED }
+
+    public Collecting collectingOn(LocalDate day) {
+        return day.isBefore(opensOn) ? Collecting.NOT_YET : day.isAfter(closesOn) ? Collecting.CLOSED : Collecting.OPEN;
+    }
+
     public boolean isOpenOn(LocalDate day) {
-        return !day.isBefore(opensOn) && !day.isAfter(closesOn);
+        return collectingOn(day) == Collecting.OPEN;
     }
 
     /** New dates, to open a wave earlier or extend it; what was answered so far is untouched. */
