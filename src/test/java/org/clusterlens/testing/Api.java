@@ -105,10 +105,12 @@ public final class Api {
             try {
                 HttpResponse<String> response = client.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (isAnotherServersPage(response)) {
+                if (isTheContainersOwnPage(response)) {
                     throw new AssertionError("Not the application: " + method + " " + response.uri()
-                            + " got Payara Micro's own 404 page, so the port is served by a server without"
-                            + " the WAR.\n" + Diagnostics.listenersAndServers(response.uri().getPort()));
+                            + " got Payara Micro's own 404 page. Either the server started for this test failed"
+                            + " to deploy the WAR (then it holds the port below, and its output above has SEVERE"
+                            + " and 'Exception while loading the app'), or another server holds the port.\n"
+                            + Diagnostics.listenersAndServers(response.uri().getPort()));
                 }
                 return new Reply(response);
             } catch (IOException e) {
@@ -122,9 +124,9 @@ public final class Api {
 
     /**
      * Every address under api/ belongs to the WAR, which answers even an unknown one with
-     * problem+json; the container's HTML error page there means another server holds the port.
+     * problem+json; the container's HTML error page there means the WAR is not deployed on that port.
      */
-    private static boolean isAnotherServersPage(HttpResponse<String> response) {
+    private static boolean isTheContainersOwnPage(HttpResponse<String> response) {
         return response.statusCode() == 404 && response.uri().getPath().contains("/api/")
                 && response.body().contains("<title>Payara Micro - Error report</title>");
     }
