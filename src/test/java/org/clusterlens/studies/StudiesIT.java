@@ -2,6 +2,7 @@ package org.clusterlens.studies;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -136,11 +138,15 @@ class StudiesIT {
         assertEquals(2, invitations.size());
         JsonObject withEmail = invitations.getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getString("actorName").equals("Boulangerie Ndiaye")).findFirst().orElseThrow();
-        assertTrue(withEmail.getBoolean("emailed"), withEmail::toString);
+        assertEquals("queued", withEmail.getString("emailStatus"), withEmail::toString);
         assertTrue(withEmail.getString("link").matches("/respond/[A-Za-z0-9_-]{43}"), withEmail::toString);
+        JsonObject withoutEmail = invitations.getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("actorName").equals("Sans adresse")).findFirst().orElseThrow();
+        assertEquals(JsonValue.NULL, withoutEmail.getOrDefault("emailStatus", JsonValue.NULL), "no address, no email");
 
-        MimeMessage message = Arrays.stream(ItEnvironment.mail().getReceivedMessages())
-                .filter(m -> recipient(m).equals(email)).findFirst().orElseThrow();
+        MimeMessage message = awaitEmailTo(email);
+        JsonObject sent = awaitEmailStatus(ready, withEmail.getJsonNumber("invitationId").longValue(), "sent");
+        assertFalse(sent.isNull("lastSentAt"), sent::toString);
         String body = (String) message.getContent();
         assertTrue(body.contains("Bonjour Boulangerie Ndiaye"), body);
         String link = body.lines().map(String::strip).filter(l -> l.contains("/respond/")).findFirst().orElseThrow();
@@ -153,6 +159,36 @@ class StudiesIT {
         JsonArray again = fixtures.inviteAll(ready, false);
         assertEquals(2, again.size());
         assertFalse(again.getJsonObject(0).containsKey("link") && !again.getJsonObject(0).isNull("link"));
+    }
+
+    @Test
+    void aWholeRegisterIsInvitedAtOnceAndEveryEmailGoesOutAfterwards() throws Exception {
+        Ready ready = fixtures.study(Fixtures.uniqueId("study"), "en");
+        String domain = Fixtures.uniqueId("bulk") + ".example.org";
+        StringBuilder csv = new StringBuilder(HEADER);
+        int firms = 150;
+        for (int i = 1; i <= firms; i++) {
+            csv.append("B").append(i).append(",Firm ").append(i).append(",firm,,,,owner").append(i).append('@')
+                    .append(domain).append(",\r\n");
+        }
+        assertEquals(200, fixtures.importActors(ready.studyId(), csv.toString()).status());
+
+        JsonArray invitations = fixtures.inviteAll(ready, true);
+        assertEquals(firms, invitations.size());
+        assertTrue(invitations.getValuesAs(JsonObject.class).stream()
+                .allMatch(i -> "queued".equals(i.getString("emailStatus"))), "the request only queues the emails");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        List<JsonObject> listed;
+        do {
+            Thread.sleep(250);
+            listed = api.get(ready.wavePath() + "/invitations").asAdmin().send().array().getValuesAs(JsonObject.class);
+        } while (listed.stream().anyMatch(i -> "queued".equals(i.getString("emailStatus"))) && System.nanoTime() < deadline);
+        assertEquals(firms, listed.stream().filter(i -> "sent".equals(i.getString("emailStatus"))).count(),
+                () -> "every invitation says its email went out");
+        long received = Arrays.stream(ItEnvironment.mail().getReceivedMessages())
+                .filter(m -> recipient(m).endsWith("@" + domain)).map(StudiesIT::recipient).distinct().count();
+        assertEquals(firms, received, "one email per firm, none lost, none twice");
     }
 
     @Test
@@ -218,9 +254,8 @@ class StudiesIT {
         var reminded = api.post("api/invitations/" + invitation.getJsonNumber("invitationId") + "/reminder", "{}")
                 .asAdmin().send();
         assertEquals(200, reminded.status(), reminded::toString);
-        assertTrue(reminded.json().getBoolean("emailed"));
-        MimeMessage message = Arrays.stream(ItEnvironment.mail().getReceivedMessages())
-                .filter(m -> recipient(m).equals(email)).findFirst().orElseThrow();
+        assertEquals("queued", reminded.json().getString("emailStatus"), reminded::toString);
+        MimeMessage message = awaitEmailTo(email);
         String body = (String) message.getContent();
         assertTrue(body.startsWith("Hello Late firm"), body);
         assertTrue(body.contains(reminded.json().getString("link")), body);
@@ -302,6 +337,34 @@ class StudiesIT {
                 """.formatted(email, role, PASSWORD, role)).asAdmin().send();
         assertEquals(201, reply.status(), reply::toString);
         return email;
+    }
+
+    /** The email to an address, once the background queue has sent it. */
+    private static MimeMessage awaitEmailTo(String address) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var found = Arrays.stream(ItEnvironment.mail().getReceivedMessages())
+                    .filter(m -> recipient(m).equals(address)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "no email reached " + address + " within 30 s");
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonObject awaitEmailStatus(Ready ready, long invitationId, String wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonObject invitation = api.get(ready.wavePath() + "/invitations").asAdmin().send().array()
+                    .getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.getJsonNumber("invitationId").longValue() == invitationId).findFirst().orElseThrow();
+            if (wanted.equals(invitation.getString("emailStatus", null))) {
+                return invitation;
+            }
+            assertTrue(System.nanoTime() < deadline, "invitation " + invitationId + " is still " + invitation);
+            Thread.sleep(100);
+        }
     }
 
     private static String recipient(MimeMessage message) {

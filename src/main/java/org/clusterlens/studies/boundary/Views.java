@@ -10,6 +10,8 @@ import org.clusterlens.studies.entity.Wave;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The wire shapes of the studies API. */
 public final class Views {
@@ -51,17 +53,22 @@ public final class Views {
         }
     }
 
-    /** {@code link} only when the invitation was just made or reissued: the token is not kept. */
+    /**
+     * {@code link} only when the invitation was just made or reissued: the token is not kept.
+     * {@code emailStatus}: queued, sent or failed (with {@code emailError}), null when no email was asked for.
+     */
     public record InvitationView(long invitationId, long actorId, String actorName, String actorType, String status,
-                                 String link, boolean emailed, Instant lastSentAt) {
+                                 String link, String emailStatus, String emailError, Instant lastSentAt) {
         public static InvitationView of(Invitations.Issued issued) {
             Invitation i = issued.invitation();
             return new InvitationView(i.id(), i.actor().id(), i.actor().name(), i.actor().type().name(),
-                    i.status().json(), issued.token().map(t -> t.link()).orElse(null), issued.emailed(), i.lastSentAt());
+                    i.status().json(), issued.token().map(t -> t.link()).orElse(null),
+                    i.emailStatus() == null ? null : i.emailStatus().name().toLowerCase(Locale.ROOT), i.emailError(),
+                    i.lastSentAt());
         }
 
         public static InvitationView of(Invitation i) {
-            return of(new Invitations.Issued(i, java.util.Optional.empty(), false));
+            return of(new Invitations.Issued(i, Optional.empty()));
         }
     }
 }

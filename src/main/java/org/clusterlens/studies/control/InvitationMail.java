@@ -58,13 +58,13 @@ public class InvitationMail {
     }
 
     /**
-     * Sends the invitation; false when mail is off, the actor has no address, or the server refused
-     * it. The link is shown to the agent either way, so a failed email never loses an invitation.
+     * Sends the invitation to the actor's address; the reason when the mail server refused it or
+     * could not be reached. Mail must be set up and the actor must have an address.
      */
-    public boolean send(Invitation invitation, InvitationToken token) {
+    public Optional<String> send(Invitation invitation, InvitationToken token) {
         String to = invitation.actor().email();
         if (!enabled() || to == null) {
-            return false;
+            throw new IllegalStateException("no mail server or no address for invitation " + invitation.id());
         }
         Study study = invitation.wave().study();
         String link = publicUrl.replaceAll("/+$", "") + token.link();
@@ -98,10 +98,12 @@ public class InvitationMail {
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
             Transport.send(message);
-            return true;
+            return Optional.empty();
         } catch (MessagingException e) {
             LOG.log(Level.WARNING, "Could not email invitation " + invitation.id() + ": " + e.getMessage(), e);
-            return false;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return Optional.of("the mail server did not take it: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()));
         }
     }
 

@@ -1,8 +1,10 @@
 package org.clusterlens.studies.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.clusterlens.accounts.control.AuditLog;
@@ -45,8 +47,19 @@ public class Invitations {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<Emails> emails;
+
     /** An invitation as the agent sees it; {@code token} only right after it was made. */
-    public record Issued(Invitation invitation, Optional<InvitationToken> token, boolean emailed) {
+    public record Issued(Invitation invitation, Optional<InvitationToken> token) {
+    }
+
+    /** An invitation email to send once the invitation is committed; the token lives only here. */
+    public record PendingEmail(long invitationId, InvitationToken token) {
+    }
+
+    /** Fired inside the transaction; {@link InvitationMailQueue} sends them after it commits. */
+    public record Emails(List<PendingEmail> pending) {
     }
 
     /** Counts of one actor type's invitations: all that are not revoked, then by where they are now. */
@@ -101,22 +114,57 @@ public class Invitations {
             }
             Invitation known = existing.get(actor.id());
             if (known != null) {
-                issued.add(new Issued(known, Optional.empty(), false));
+                issued.add(new Issued(known, Optional.empty()));
                 continue;
             }
             InvitationToken token = InvitationToken.generate();
             Invitation invitation = new Invitation(wave, actor, token.hash());
             em.persist(invitation);
             created++;
-            issued.add(new Issued(invitation, Optional.of(token), false));
+            issued.add(new Issued(invitation, Optional.of(token)));
         }
         em.flush();
         audit.record(agent, Action.CREATED, SUBJECT, "wave " + waveId, created + " invitation(s)");
-        if (!send) {
-            return issued;
+        if (send && mail.enabled()) {
+            queue(issued.stream().filter(i -> i.token().isPresent() && i.invitation().actor().email() != null).toList());
         }
-        return issued.stream().map(i -> i.token().isEmpty() ? i : new Issued(i.invitation(), i.token(),
-                emailed(i.invitation(), i.token().get()))).toList();
+        return issued;
+    }
+
+    /**
+     * Emails go out after the commit, in the background: a large register does not hold the
+     * request (or the transaction) open for minutes, and a rolled-back invitation gets no email.
+     */
+    private void queue(List<Issued> toSend) {
+        if (toSend.isEmpty()) {
+            return;
+        }
+        toSend.forEach(i -> i.invitation().emailQueued());
+        emails.fire(new Emails(toSend.stream()
+                .map(i -> new PendingEmail(i.invitation().id(), i.token().orElseThrow())).toList()));
+    }
+
+    /** Sends one queued email, in a transaction of its own, and records how it went. */
+    public void deliver(PendingEmail email) {
+        Invitation invitation = em.find(Invitation.class, email.invitationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (invitation == null || invitation.emailStatus() != Invitation.EmailStatus.QUEUED
+                || !invitation.hasToken(email.token().hash())) {
+            return;
+        }
+        if (invitation.isRevoked()) {
+            invitation.emailFailed("the invitation was revoked before its email went out");
+            return;
+        }
+        mail.send(invitation, email.token()).ifPresentOrElse(invitation::emailFailed, invitation::sent);
+    }
+
+    /** Emails queued when the server stopped cannot be sent: their tokens were only in memory. */
+    public int abandonQueuedEmails() {
+        return em.createNamedQuery(Invitation.EMAILS_LEFT_QUEUED)
+                .setParameter("failed", Invitation.EmailStatus.FAILED)
+                .setParameter("queued", Invitation.EmailStatus.QUEUED)
+                .setParameter("reason", "the server stopped before the email went out; send a reminder")
+                .executeUpdate();
     }
 
     public List<Invitation> ofWave(long waveId) {
@@ -145,7 +193,7 @@ public class Invitations {
         InvitationToken token = InvitationToken.generate();
         invitation.reissue(token.hash());
         audit.record(agent, Action.CHANGED, SUBJECT, String.valueOf(id), "reissued");
-        return new Issued(invitation, Optional.of(token), false);
+        return new Issued(invitation, Optional.of(token));
     }
 
     /** Emails the invitation again; only a new token can be sent, since the old one is not kept. */
@@ -166,8 +214,10 @@ public class Invitations {
         }
         InvitationToken token = InvitationToken.generate();
         invitation.reissue(token.hash());
-        audit.record(agent, Action.CHANGED, SUBJECT, String.valueOf(id), "reminder sent with a new link");
-        return new Issued(invitation, Optional.of(token), emailed(invitation, token));
+        audit.record(agent, Action.CHANGED, SUBJECT, String.valueOf(id), "reminder queued with a new link");
+        Issued issued = new Issued(invitation, Optional.of(token));
+        queue(List.of(issued));
+        return issued;
     }
 
     /** Counts by actor type, each type present in the register or the invitations. */
@@ -186,13 +236,5 @@ public class Invitations {
         }
         counts.put("all", all);
         return counts;
-    }
-
-    private boolean emailed(Invitation invitation, InvitationToken token) {
-        boolean sent = mail.send(invitation, token);
-        if (sent) {
-            invitation.sent();
-        }
-        return sent;
     }
 }

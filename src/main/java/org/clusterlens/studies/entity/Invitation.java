@@ -2,6 +2,8 @@ package org.clusterlens.studies.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -29,10 +31,13 @@ import java.time.Instant;
         query = "SELECT i FROM Invitation i JOIN FETCH i.actor WHERE i.tokenHash = :hash",
         hints = @QueryHint(name = "eclipselink.pessimistic-lock", value = "Lock"))
 @NamedQuery(name = Invitation.OF_WAVE, query = "SELECT i FROM Invitation i WHERE i.wave.id = :wave ORDER BY i.id")
+@NamedQuery(name = Invitation.EMAILS_LEFT_QUEUED, query = "UPDATE Invitation i SET i.emailStatus = :failed,"
+        + " i.emailError = :reason WHERE i.emailStatus = :queued")
 public class Invitation {
     public static final String BY_TOKEN = "Invitation.byToken";
     public static final String BY_TOKEN_FOR_UPDATE = "Invitation.byTokenForUpdate";
     public static final String OF_WAVE = "Invitation.ofWave";
+    public static final String EMAILS_LEFT_QUEUED = "Invitation.emailsLeftQueued";
 
     /** Where the respondent is; {@link #REVOKED} is never stored, it is derived from the revocation time. */
     public enum Status {
@@ -42,6 +47,9 @@ public class Invitation {
             return name().toLowerCase();
         }
     }
+
+    /** How the last invitation email fared; none when no email was asked for. */
+    public enum EmailStatus { QUEUED, SENT, FAILED }
 
     @Id
     @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)
@@ -70,6 +78,13 @@ public class Invitation {
 
     @Column(name = "last_sent_at")
     private Instant lastSentAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_status")
+    private EmailStatus emailStatus;
+
+    @Column(name = "email_error")
+    private String emailError;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -131,10 +146,39 @@ public class Invitation {
     public void reissue(String newTokenHash) {
         tokenHash = newTokenHash;
         revokedAt = null;
+        if (emailStatus == EmailStatus.QUEUED) {
+            // the queued email carries the old link: it will not be sent
+            emailStatus = null;
+        }
+    }
+
+    public void emailQueued() {
+        emailStatus = EmailStatus.QUEUED;
+        emailError = null;
     }
 
     public void sent() {
         lastSentAt = Instant.now();
+        emailStatus = EmailStatus.SENT;
+        emailError = null;
+    }
+
+    public void emailFailed(String reason) {
+        emailStatus = EmailStatus.FAILED;
+        emailError = reason.length() > 300 ? reason.substring(0, 300) : reason;
+    }
+
+    /** Whether this token hash is the invitation's current one (a reissue replaces it). */
+    public boolean hasToken(String hash) {
+        return tokenHash.equals(hash);
+    }
+
+    public EmailStatus emailStatus() {
+        return emailStatus;
+    }
+
+    public String emailError() {
+        return emailError;
     }
 
     public Long id() {
