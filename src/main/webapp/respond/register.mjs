@@ -48,6 +48,8 @@ export async function showRegistration(main, announce, openToken, preferredLangu
   page.values.type = page.actorType;
   const languages = Array.isArray(page.study.languages) && page.study.languages.length ? page.study.languages : ['en'];
   setLanguage(preferredLanguage(languages, languages.includes(page.study.defaultLanguage) ? page.study.defaultLanguage : languages[0]));
+  // No wave takes answers today: say so before anybody types their details in vain.
+  if (info.collecting === false) return message(t('registerClosed'));
 
   const controls = new Map();
 

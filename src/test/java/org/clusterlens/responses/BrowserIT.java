@@ -507,7 +507,7 @@ class BrowserIT {
     }
 
     @Test
-    void arabicRegistrationReadsRightToLeftOnThePhone() {
+    void arabicRegistrationReadsRightToLeftAndSaysInArabicWhenNoWaveTakesAnswers() {
         var study = api.post("api/studies", """
                 {"name": %s, "product": "bread", "place": "Thiès", "languages": ["ar", "fr"],
                  "defaultLanguage": "ar", "k": 5}""".formatted(Fixtures.jsonString(Fixtures.uniqueId("rtl")))).asAdmin().send();
@@ -516,8 +516,19 @@ class BrowserIT {
         var opened = api.put("api/studies/" + studyId + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
                 .asAdmin().send();
         assertEquals(200, opened.status(), opened::toString);
+        URI openLink = page(opened.json().getString("link"));
         try (Browser browser = Browser.phone()) {
-            browser.open(page(opened.json().getString("link")));
+            browser.open(openLink);
+            String notice = browser.await("the notice that no wave takes answers",
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message"))).getText();
+            assertEquals("لا تجمع هذه الدراسة إجابات في الوقت الحالي.", notice, "said before anybody types in vain");
+            assertTrue(browser.findAll("[data-question=name]").isEmpty());
+
+            java.time.LocalDate today = java.time.LocalDate.now();
+            var wave = api.post("api/studies/" + studyId + "/waves", "{\"name\": \"Baseline\", \"opensOn\": \"%s\", \"closesOn\": \"%s\"}"
+                    .formatted(today.minusDays(1), today.plusDays(30))).asAdmin().send();
+            assertEquals(201, wave.status(), wave::toString);
+            browser.open(openLink);
             browser.await("the registration form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-question=name]")));
             assertEquals("ar", browser.find("html").getAttribute("lang"), "the browser's English is not offered: the study's default");
             assertEquals("rtl", browser.find("html").getAttribute("dir"));
@@ -529,8 +540,13 @@ class BrowserIT {
             browser.answer("name", name);
             // dir="auto": an Arabic name runs right to left (a Latin one would run left to right)
             assertEquals("rtl", browser.script("return getComputedStyle(document.getElementById('reg-name')).direction"));
+            // the wave closes while the visitor types: the refusal comes back in Arabic, and what was
+            // typed stays as typed
+            var closed = api.put("api/studies/" + studyId + "/waves/" + wave.json().getJsonNumber("id").longValue(),
+                    "{\"opensOn\": \"%s\", \"closesOn\": \"%s\"}".formatted(today.minusDays(30), today.minusDays(1)))
+                    .asAdmin().send();
+            assertEquals(200, closed.status(), closed::toString);
             browser.find("[data-action=register]").click();
-            // no wave is open: the refusal comes back in Arabic, and what was typed stays as typed
             String summary = browser.await("the refusal",
                     ExpectedConditions.visibilityOfElementLocated(By.id("error-summary"))).getText();
             assertTrue(summary.contains("لا تجمع هذه الدراسة إجابات في الوقت الحالي."), summary);

@@ -161,6 +161,7 @@ class RespondIT {
         var closed = reschedule(invited, today.minusDays(30), today.minusDays(1));
         assertEquals(200, closed.status(), closed::toString);
         assertEquals(today.minusDays(1).toString(), closed.json().getString("closesOn"));
+        assertEquals("closed", closed.json().getString("collecting"), "the agent sees the wave is closed");
         JsonObject shown = api.get("api/respond/" + token).send().json();
         assertEquals("closed", shown.getJsonObject("wave").getString("collecting"));
         assertEquals("Forge Sarr", shown.getJsonObject("draft").getJsonObject("answers").getString("firm_name"),
@@ -178,6 +179,12 @@ class RespondIT {
         assertEquals(0, api.get(invited.ready().wavePath() + "/responses").asAdmin().send().array().size());
         var lateInvitations = api.post(invited.ready().wavePath() + "/invitations", "{}").asAdmin().send();
         assertEquals(409, lateInvitations.status(), lateInvitations::toString);
+        String openToken = StudyFixtures.token(api.put("api/studies/" + invited.ready().studyId() + "/open-link",
+                "{\"enabled\": true, \"actorType\": \"firm\"}").asAdmin().send().json().getString("link"));
+        assertFalse(api.get("api/respond/open/" + openToken).send().json().getBoolean("collecting"),
+                "the open link says at once that nobody can register today");
+        assertEquals(409, api.post("api/respond/open/" + openToken + "/registration", "{\"name\": \"Late firm\"}")
+                .send().status());
 
         var backwards = reschedule(invited, today, today.minusDays(1));
         assertEquals(400, backwards.status(), backwards::toString);
@@ -335,6 +342,7 @@ class RespondIT {
         String openToken = StudyFixtures.token(link.json().getString("link"));
         JsonObject info = api.get("api/respond/open/" + openToken).send().json();
         assertEquals("fr", info.getJsonObject("study").getString("defaultLanguage"));
+        assertTrue(info.getBoolean("collecting"), info::toString);
 
         var bad = api.post("api/respond/open/" + openToken + "/registration", "{\"email\": \"nope\"}").send();
         assertEquals(400, bad.status(), bad::toString);

@@ -121,7 +121,8 @@ public class RespondResource {
     public record RegistrationField(String name, boolean required) {
     }
 
-    public record OpenStudy(StudyInfo study, String actorType, List<RegistrationField> fields) {
+    /** {@code collecting}: whether a wave takes answers today, so that registering now leads somewhere. */
+    public record OpenStudy(StudyInfo study, String actorType, boolean collecting, List<RegistrationField> fields) {
     }
 
     public record Registered(String token) {
@@ -202,7 +203,8 @@ public class RespondResource {
     @Path("open/{openToken}")
     public OpenStudy openStudy(@PathParam("openToken") String openToken) {
         Study study = respondents.openLinkStudy(openToken);
-        return new OpenStudy(StudyInfo.of(study), study.openActorType().name(), List.of(
+        return new OpenStudy(StudyInfo.of(study), study.openActorType().name(),
+                study.currentWave(LocalDate.now()).isPresent(), List.of(
                 new RegistrationField("name", true), new RegistrationField("type", false),
                 new RegistrationField("sector", false), new RegistrationField("location", false),
                 new RegistrationField("email", false)));

@@ -29,9 +29,11 @@ public final class Views {
         }
     }
 
-    public record WaveView(long id, String name, LocalDate opensOn, LocalDate closesOn) {
+    /** {@code collecting} today: not_yet, open or closed (links take answers only while open). */
+    public record WaveView(long id, String name, LocalDate opensOn, LocalDate closesOn, String collecting) {
         public static WaveView of(Wave w) {
-            return new WaveView(w.id(), w.name(), w.opensOn(), w.closesOn());
+            return new WaveView(w.id(), w.name(), w.opensOn(), w.closesOn(),
+                    w.collectingOn(LocalDate.now()).name().toLowerCase(Locale.ROOT));
         }
     }
 
