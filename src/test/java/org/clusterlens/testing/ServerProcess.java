@@ -24,6 +24,7 @@ import java.util.List;
 public final class ServerProcess implements AutoCloseable {
     private final Path root;
     private final int port;
+    private final List<String> extraOptions = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -31,6 +32,12 @@ public final class ServerProcess implements AutoCloseable {
         this.root = Path.of(System.getProperty("clusterlens.it.dataRoot", "target/it-data")).toAbsolutePath()
                 .resolve(System.getProperty("clusterlens.it.database", "h2")).resolve(name);
         this.port = freePort();
+    }
+
+    /** A JVM option on top of the run's ({@code -Dkey=value} given here wins over the run's). */
+    public ServerProcess with(String jvmOption) {
+        extraOptions.add(jvmOption);
+        return this;
     }
 
     public ServerProcess start() {
@@ -43,6 +50,7 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         command.add("-Dclusterlens.data.dir=" + root.resolve("data"));
+        command.addAll(extraOptions);
         if (!"postgresql".equals(System.getProperty("clusterlens.it.database"))) {
             command.add("-Dclusterlens.db.url=jdbc:h2:file:" + root.resolve("db/clusterlens") + ";WRITE_DELAY=0");
         }
