@@ -47,8 +47,8 @@ class InvitationEmailFailuresIT {
 
             var first = invite(api, ready, actors.get("S1"));
             assertEquals("queued", first.getString("emailStatus"));
-            JsonObject failed = awaitStatus(api, ready, first.getJsonNumber("invitationId").longValue(), "failed",
-                    Duration.ofSeconds(60));
+            JsonObject failed = fixtures.awaitEmailStatus(ready, first.getJsonNumber("invitationId").longValue(),
+                    "failed", Duration.ofSeconds(60));
             assertTrue(failed.getString("emailError").contains("mail server"), failed::toString);
 
             var second = invite(api, ready, actors.get("S2"));
@@ -62,7 +62,8 @@ class InvitationEmailFailuresIT {
             server.kill();
             server.start();
 
-            JsonObject abandoned = awaitStatus(new Api(server.url()), ready, secondId, "failed", Duration.ofSeconds(5));
+            JsonObject abandoned = new StudyFixtures(new Api(server.url()))
+                    .awaitEmailStatus(ready, secondId, "failed", Duration.ofSeconds(5));
             assertTrue(abandoned.getString("emailError").contains("send a reminder"), abandoned::toString);
         }
     }
@@ -72,21 +73,6 @@ class InvitationEmailFailuresIT {
                 .asAdmin().send();
         assertEquals(200, reply.status(), reply::toString);
         return reply.array().getJsonObject(0);
-    }
-
-    private static JsonObject awaitStatus(Api api, StudyFixtures.Ready ready, long invitationId, String wanted,
-                                          Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonObject invitation = api.get(ready.wavePath() + "/invitations").asAdmin().send().array()
-                    .getValuesAs(JsonObject.class).stream()
-                    .filter(i -> i.getJsonNumber("invitationId").longValue() == invitationId).findFirst().orElseThrow();
-            if (wanted.equals(invitation.getString("emailStatus", null))) {
-                return invitation;
-            }
-            assertTrue(System.nanoTime() < deadline, "invitation " + invitationId + " is still " + invitation);
-            Thread.sleep(200);
-        }
     }
 
     /** Accepts SMTP connections and never sends the greeting, as a mail server that has hung. */

@@ -145,7 +145,8 @@ class StudiesIT {
         assertEquals(JsonValue.NULL, withoutEmail.getOrDefault("emailStatus", JsonValue.NULL), "no address, no email");
 
         MimeMessage message = awaitEmailTo(email);
-        JsonObject sent = awaitEmailStatus(ready, withEmail.getJsonNumber("invitationId").longValue(), "sent");
+        JsonObject sent = fixtures.awaitEmailStatus(ready, withEmail.getJsonNumber("invitationId").longValue(), "sent",
+                Duration.ofSeconds(30));
         assertFalse(sent.isNull("lastSentAt"), sent::toString);
         String body = (String) message.getContent();
         assertTrue(body.contains("Bonjour Boulangerie Ndiaye"), body);
@@ -349,20 +350,6 @@ class StudiesIT {
                 return found.get();
             }
             assertTrue(System.nanoTime() < deadline, "no email reached " + address + " within 30 s");
-            Thread.sleep(100);
-        }
-    }
-
-    private JsonObject awaitEmailStatus(Ready ready, long invitationId, String wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonObject invitation = api.get(ready.wavePath() + "/invitations").asAdmin().send().array()
-                    .getValuesAs(JsonObject.class).stream()
-                    .filter(i -> i.getJsonNumber("invitationId").longValue() == invitationId).findFirst().orElseThrow();
-            if (wanted.equals(invitation.getString("emailStatus", null))) {
-                return invitation;
-            }
-            assertTrue(System.nanoTime() < deadline, "invitation " + invitationId + " is still " + invitation);
             Thread.sleep(100);
         }
     }

@@ -4,11 +4,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A study ready to collect answers, set up through the API as an agent would. */
 public final class StudyFixtures {
@@ -85,6 +87,22 @@ public final class StudyFixtures {
         JsonObject invitation = inviteAll(ready, false).getJsonObject(0);
         return new Invited(ready, invitation.getJsonNumber("invitationId").longValue(),
                 token(invitation.getString("link")));
+    }
+
+    /** The invitation as the agent lists it, once its email has reached {@code wanted} (queued, sent, failed). */
+    public JsonObject awaitEmailStatus(Ready ready, long invitationId, String wanted, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonObject invitation = api.get(ready.wavePath() + "/invitations").asAdmin().send().array()
+                    .getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.getJsonNumber("invitationId").longValue() == invitationId).findFirst().orElseThrow();
+            if (wanted.equals(invitation.getString("emailStatus", null))) {
+                return invitation;
+            }
+            assertTrue(System.nanoTime() < deadline, "invitation " + invitationId + " is still " + invitation);
+            Thread.sleep(100);
+        }
     }
 
     public static String token(String link) {
