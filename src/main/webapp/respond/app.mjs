@@ -358,21 +358,22 @@ function resolveConflict(keepMine) {
   renderPage({ focus: 'heading' });
 }
 
-function renderItems(items, scope, parent) {
+/** `entryPath`: the repeat entry the items are in ("sites/0", "sites/0/machines/1"); null at the top level. */
+function renderItems(items, entryPath, parent) {
   for (const item of items ?? []) {
-    const path = scope ? `${scope.path}/${item.name}` : item.name;
+    const path = entryPath ? `${entryPath}/${item.name}` : item.name;
     if (item.type === 'group') {
       const label = text(item.label);
       const group = label
         ? h('fieldset', { class: 'group', dataset: { group: item.name } }, h('legend', { class: 'group-label' }, label))
         : h('div', { class: 'group', dataset: { group: item.name } });
       state.containers.set(path, group);
-      renderItems(item.items, scope, group);
+      renderItems(item.items, entryPath, group);
       parent.append(group);
     } else if (item.type === 'repeat') {
       parent.append(renderRepeat(item, path));
     } else {
-      parent.append(renderQuestion({ path, item, repeat: scope?.repeat ?? null, index: scope?.index ?? null }, env));
+      parent.append(renderQuestion({ path, item }, env));
     }
   }
 }
@@ -391,7 +392,7 @@ function renderRepeat(item, path) {
     const legendId = `${headingId}-${index}`;
     const entry = h('fieldset', { class: 'entry', dataset: { entry: String(index) } },
       h('legend', { id: legendId, tabindex: '-1' }, t('entryTitle', { label, n: index + 1 })));
-    renderItems(item.items, { repeat: item.name, index, path: `${path}/${index}` }, entry);
+    renderItems(item.items, `${path}/${index}`, entry);
     if (open) {
       entry.append(h('button', {
         type: 'button', class: 'secondary remove-entry', dataset: { action: 'remove-entry' },

@@ -43,7 +43,7 @@ export class FormModel {
    * calculations are stored in the result. Inside repeats, paths run "repeat/0/question", and
    * "outer/0/inner/1/question" in a repeat within a repeat.
    * @return {{effective: object, relevant: Map<string, boolean>, sections: Map<string, boolean>,
-   *           questions: Array<{path, item, section, repeat, index}>, entryCounts: Map<string, number>}}
+   *           questions: Array<{path, item, section}>, entryCounts: Map<string, number>}}
    *           (entryCounts by the repeat's path)
    */
   compute(answers) {
@@ -76,7 +76,7 @@ export class FormModel {
             { repeat: item.name, index, entry, path: `${path}/${index}`, parent: scope }, isRelevant));
           if (!isRelevant) delete holder[item.name];
         } else {
-          questions.push({ path, item, section, repeat: scope?.repeat ?? null, index: scope?.index ?? null });
+          questions.push({ path, item, section });
           if (item.type === 'calculate') {
             const value = isRelevant ? this.value(item.calculation, effective, scope) : '';
             if (value === '' || (typeof value === 'number' && Number.isNaN(value))) delete holder[item.name];
