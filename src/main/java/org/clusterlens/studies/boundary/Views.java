@@ -57,7 +57,7 @@ public final class Views {
 
     /**
      * {@code link} only when the invitation was just made or reissued: the token is not kept.
-     * {@code emailStatus}: queued, sent or failed (with {@code emailError}), null when no email was asked for.
+     * {@code emailStatus}: queued, sent or failed (with {@code emailError}); left out when no email was asked for.
      */
     public record InvitationView(long invitationId, long actorId, String actorName, String actorType, String status,
                                  String link, String emailStatus, String emailError, Instant lastSentAt) {
