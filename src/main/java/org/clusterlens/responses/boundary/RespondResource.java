@@ -40,7 +40,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -65,7 +64,7 @@ public class RespondResource {
     public record WaveInfo(String name, LocalDate opensOn, LocalDate closesOn, String collecting) {
         static WaveInfo of(Wave wave, LocalDate today) {
             return new WaveInfo(wave.name(), wave.opensOn(), wave.closesOn(),
-                    wave.collectingOn(today).name().toLowerCase(Locale.ROOT));
+                    wave.collectingOn(today).json());
         }
     }
 

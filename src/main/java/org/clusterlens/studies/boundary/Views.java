@@ -10,7 +10,6 @@ import org.clusterlens.studies.entity.Wave;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The wire shapes of the studies API. */
@@ -33,7 +32,7 @@ public final class Views {
     public record WaveView(long id, String name, LocalDate opensOn, LocalDate closesOn, String collecting) {
         public static WaveView of(Wave w) {
             return new WaveView(w.id(), w.name(), w.opensOn(), w.closesOn(),
-                    w.collectingOn(LocalDate.now()).name().toLowerCase(Locale.ROOT));
+                    w.collectingOn(LocalDate.now()).json());
         }
     }
 
@@ -65,7 +64,7 @@ public final class Views {
             Invitation i = issued.invitation();
             return new InvitationView(i.id(), i.actor().id(), i.actor().name(), i.actor().type().name(),
                     i.status().json(), issued.token().map(t -> t.link()).orElse(null),
-                    i.emailStatus() == null ? null : i.emailStatus().name().toLowerCase(Locale.ROOT), i.emailError(),
+                    i.emailStatus() == null ? null : i.emailStatus().json(), i.emailError(),
                     i.lastSentAt());
         }
 

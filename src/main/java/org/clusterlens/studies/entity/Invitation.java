@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One actor's invitation to answer one wave. The link's token is the respondent's credential, so
@@ -49,7 +50,13 @@ public class Invitation {
     }
 
     /** How the last invitation email fared; none when no email was asked for. */
-    public enum EmailStatus { QUEUED, SENT, FAILED }
+    public enum EmailStatus {
+        QUEUED, SENT, FAILED;
+
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Id
     @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** One round of data collection of a study, between two dates. */
 @Entity
@@ -60,7 +61,13 @@ public class Wave {
     }
 
     /** Whether the wave takes answers on a day: from {@code opensOn} to {@code closesOn}, both included. */
-    public enum Collecting { NOT_YET, OPEN, CLOSED }
+    public enum Collecting {
+        NOT_YET, OPEN, CLOSED;
+
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public Collecting collectingOn(LocalDate day) {
         return day.isBefore(opensOn) ? Collecting.NOT_YET : day.isAfter(closesOn) ? Collecting.CLOSED : Collecting.OPEN;
