@@ -16,13 +16,18 @@
 #   PROFILE=true       JFR during the last 15 s of the warm-up (not counted), summarised in the notes
 #   FLOOR=true         first measure the container's floor: Payara Micro with src/bench/floor, which
 #                      answers the same requests with a fixed 201 and does nothing else; on PostgreSQL
-#                      the same WAR then runs the plain-JDBC transaction behind HTTP
+#                      the same WAR then runs the plain-JDBC transaction behind HTTP, and
+#                      src/bench/floor-jpa writes the same rows through JAX-RS, CDI, JTA and JPA
+#                      with no application code
 #   REGISTER_CAP=0     0: all invitations in one study (its register grows with them); n: a new study
 #                      whenever a register reaches n actors (each submission loads its whole register)
 #   PGHOST/PGPORT/PGUSER  PostgreSQL (127.0.0.1/5432/postgres); the user creates and drops a database
 #   BENCH_DIR          compiled harness and the run's data (default ${TMPDIR:-/tmp}/clusterlens-submissions)
 #   QUIET_WAIT=600     before each measured run, wait at most this many seconds for other processes
 #                      to use less than half a core (the load is recorded in the notes either way)
+#   FLOOR_JVM          extra JVM options for the floor servers, e.g. a JFR recording
+#   FLOOR_JPA_STORES=cdi  how the floor-jpa WAR writes: cdi, ejb, local (RESOURCE_LOCAL), none (no
+#                      database), a comma-separated list runs each
 #   MICRO_ARGS         extra Payara Micro options for the ClusterLens server, e.g. "--maxhttpthreads 16"
 #   KEEP=1             keep the run directory (server logs, GC logs, JFR recording, H2 file)
 #
@@ -85,6 +90,24 @@ if [[ ${FLOOR:-true} == true ]]; then
         (cd "$BENCH_DIR/floor" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_war" WEB-INF)
     fi
     floor_args=(--floorWar="$floor_war")
+    # the mandated stack with no application code in it (JAX-RS, JSON-P, CDI, JTA, JPA), PostgreSQL only
+    floor_jpa_war=$BENCH_DIR/floor-jpa.war
+    floor_jpa_sources=("$repo_root"/src/bench/floor-jpa/*.java)
+    stale_jpa=0
+    [[ -f $floor_jpa_war ]] || stale_jpa=1
+    for s in "${floor_jpa_sources[@]}" "$repo_root/src/bench/floor-jpa/META-INF/persistence.xml"; do
+        [[ $s -nt $floor_jpa_war ]] && stale_jpa=1
+    done
+    if (( stale_jpa )); then
+        echo "building the floor-jpa WAR..." >&2
+        jpa_dir=$BENCH_DIR/floor-jpa
+        rm -rf "$jpa_dir"; mkdir -p "$jpa_dir/WEB-INF/classes/META-INF" "$jpa_dir/WEB-INF/lib"
+        "$javac_bin" --release 21 -nowarn -cp "$(cat "$BENCH_DIR/cp.txt")" -d "$jpa_dir/WEB-INF/classes" "${floor_jpa_sources[@]}"
+        cp "$repo_root/src/bench/floor-jpa/META-INF/persistence.xml" "$jpa_dir/WEB-INF/classes/META-INF/"
+        tr ':' '\n' < "$BENCH_DIR/cp.txt" | grep '/org/postgresql/postgresql/' | xargs -I{} cp {} "$jpa_dir/WEB-INF/lib/"
+        (cd "$jpa_dir" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_jpa_war" WEB-INF)
+    fi
+    floor_args+=(--floorJpaWar="$floor_jpa_war" --floorJpaStores="${FLOOR_JPA_STORES:-cdi}")
 fi
 
 # --- the run -----------------------------------------------------------------------------------
@@ -120,5 +143,5 @@ timeout --kill-after=30s 45m "$java_bin" ${MICRO_ARGS:+"-Dclusterlens.it.micro=$
     --pgUrl="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$database" --pgUser="${PGUSER:-postgres}" \
     --clients="${CLIENTS:-32}" --warmup="${WARMUP:-60}" --measure="${MEASURE:-30}" \
     --jdbcWarmup="${JDBC_WARMUP:-10}" --profile="${PROFILE:-true}" --registerCap="${REGISTER_CAP:-0}" --quietWait="${QUIET_WAIT:-600}" \
-    "${floor_args[@]}"
+    ${FLOOR_JVM:+"--floorJvm=$FLOOR_JVM"} "${floor_args[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -173,6 +173,10 @@ public final class SubmissionBenchmark {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.io.tmpdir=" + root.resolve("tmp")));
+        // e.g. a JFR recording of the floor servers: --floorJvm="-XX:StartFlightRecording=…"
+        if (options.containsKey("floorJvm")) {
+            command.addAll(List.of(options.get("floorJvm").split(" ")));
+        }
         command.addAll(properties);
         // the same worker-thread cap as the ClusterLens server (ServerProcess) and deployment/
         command.addAll(List.of("-jar", required("micro"), "--deploy", war.toString(), "--contextroot", "/",
@@ -807,7 +811,15 @@ public final class SubmissionBenchmark {
         notes.put("cpu during JDBC run", cpu.stop());
         log("JDBC: " + stats);
         if (postgresql && options.containsKey("floorWar")) {
-            jdbcBehindHttp(Path.of(options.get("floorWar")), url, user, password, invitations, shared, stats, notes);
+            behindHttp("plain JDBC behind HTTP on bare Payara Micro (floor WAR, same clients and body)",
+                    Path.of(options.get("floorWar")), List.of(), url, user, password, invitations, shared, stats, notes);
+        }
+        if (postgresql && options.containsKey("floorJpaWar")) {
+            for (String store : options.getOrDefault("floorJpaStores", "cdi").split(",")) {
+                behindHttp("the mandated stack with no application code, floor-jpa WAR, store " + store
+                                + " (same clients and body)", Path.of(options.get("floorJpaWar")), List.of("-Dfloor.store=" + store),
+                        url, user, password, invitations, shared, stats, notes);
+            }
         }
         return stats;
     }
@@ -818,9 +830,9 @@ public final class SubmissionBenchmark {
      * plain-JDBC rate on this machine, and so how far any application on it could get toward the
      * ClusterLens target. The token's hash is the path segment, so the server hashes nothing.
      */
-    private void jdbcBehindHttp(Path war, String url, String user, String password, JdbcInvitations invitations,
-                                JdbcSubmission.Shared shared, Stats inProcess, Map<String, String> notes) throws Exception {
-        log("plain JDBC behind HTTP (floor WAR)");
+    private void behindHttp(String label, Path war, List<String> jvmOptions, String url, String user, String password, JdbcInvitations invitations,
+                            JdbcSubmission.Shared shared, Stats inProcess, Map<String, String> notes) throws Exception {
+        log(label);
         long needed = (long) Math.ceil(inProcess.rate() * (warmupSeconds + measureSeconds) * 1.2) + 1_000;
         invitations.add((int) Math.min(MAX_INVITATIONS, Math.max(0, needed - invitations.tokens.size())));
         String body = body(List.of(1L, 2L));
@@ -828,18 +840,19 @@ public final class SubmissionBenchmark {
         for (String token; (token = invitations.tokens.poll()) != null; ) {
             requests.add(new Invite(InvitationToken.hashOf(token), body));
         }
-        List<String> properties = List.of("-Dfloor.jdbc.url=" + url, "-Dfloor.jdbc.user=" + user,
+        List<String> properties = new ArrayList<>(jvmOptions);
+        properties.addAll(List.of("-Dfloor.jdbc.url=" + url, "-Dfloor.jdbc.user=" + user,
                 "-Dfloor.jdbc.password=" + (password == null ? "" : password), "-Dfloor.jdbc.study=" + shared.studyId(),
                 "-Dfloor.jdbc.wave=" + shared.waveId(), "-Dfloor.jdbc.templateVersion=" + shared.templateVersionId(),
-                "-Dfloor.jdbc.language=" + shared.language(), "-Dfloor.jdbc.answers=" + shared.answers());
-        try (FloorServer server = startFloor(work.resolve("floor-jdbc"), war, properties)) {
-            log("JDBC behind HTTP warm-up " + closedLoop(clients, warmupSeconds, requests, () -> http(server.base())));
+                "-Dfloor.jdbc.language=" + shared.language(), "-Dfloor.jdbc.answers=" + shared.answers()));
+        try (FloorServer server = startFloor(work.resolve(war.getFileName() + String.join("", jvmOptions)), war, properties)) {
+            log("behind HTTP warm-up " + closedLoop(clients, warmupSeconds, requests, () -> http(server.base())));
             waitForQuietMachine(server.process().pid());
             Cpu cpu = Cpu.start(server.process().pid());
             Stats stats = closedLoop(clients, measureSeconds, requests, () -> http(server.base()));
             String split = cpu.stop();
-            log("JDBC behind HTTP: " + stats);
-            notes.put("plain JDBC behind HTTP on bare Payara Micro (floor WAR, same clients and body)", String.format(Locale.ROOT,
+            log("behind HTTP: " + stats);
+            notes.put(label, String.format(Locale.ROOT,
                     "%s submissions/s = %.0f %% of the in-process JDBC rate; latency p50 / p95 / p99 / max %s ms;"
                             + " failed %d%s; cpu: %s", fmt(stats.rate()), 100 * stats.rate() / inProcess.rate(),
                     lat(stats, true), stats.failed(), stats.exhausted() ? ", RAN OUT OF INVITATIONS" : "", split));
