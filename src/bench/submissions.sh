@@ -26,12 +26,12 @@
 #   QUIET_WAIT=600     before each measured run, wait at most this many seconds for other processes
 #                      to use less than half a core (the load is recorded in the notes either way)
 #   FLOOR_JVM          extra JVM options for the floor servers, e.g. a JFR recording
-#   FLOOR_JPA_STORES=cdi  how the floor-jpa WAR writes: cdi, ejb, local (RESOURCE_LOCAL), none (no
-#                      database), a comma-separated list runs each
+#   FLOOR_JPA_STORES=none,cdi,ejb,local  how the floor-jpa WAR writes, one server each: cdi (CDI
+#                      @Transactional), ejb (stateless EJB), local (RESOURCE_LOCAL), none (no database)
 #   MICRO_ARGS         extra Payara Micro options for the ClusterLens server, e.g. "--maxhttpthreads 16"
 #   KEEP=1             keep the run directory (server logs, GC logs, JFR recording, H2 file)
 #
-# Prints markdown tables on stdout; progress goes to stderr. Takes about 17 minutes.
+# Prints markdown tables on stdout; progress goes to stderr. Takes about 25 minutes.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -107,7 +107,7 @@ if [[ ${FLOOR:-true} == true ]]; then
         tr ':' '\n' < "$BENCH_DIR/cp.txt" | grep '/org/postgresql/postgresql/' | xargs -I{} cp {} "$jpa_dir/WEB-INF/lib/"
         (cd "$jpa_dir" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_jpa_war" WEB-INF)
     fi
-    floor_args+=(--floorJpaWar="$floor_jpa_war" --floorJpaStores="${FLOOR_JPA_STORES:-cdi}")
+    floor_args+=(--floorJpaWar="$floor_jpa_war" --floorJpaStores="${FLOOR_JPA_STORES:-none,cdi,ejb,local}")
 fi
 
 # --- the run -----------------------------------------------------------------------------------
