@@ -817,31 +817,34 @@ public final class SubmissionBenchmark {
         log("JDBC: " + stats);
         if (postgresql && options.containsKey("floorWar")) {
             behindHttp("plain JDBC behind HTTP on bare Payara Micro (floor WAR, same clients and body)",
-                    Path.of(options.get("floorWar")), List.of(), url, user, password, invitations, shared, stats, notes);
+                    Path.of(options.get("floorWar")), List.of(), true, url, user, password, invitations, shared, stats, notes);
         }
         if (postgresql && options.containsKey("floorJpaWar")) {
             for (String store : options.getOrDefault("floorJpaStores", "cdi").split(",")) {
                 behindHttp("the mandated stack with no application code, floor-jpa WAR, store " + store
                                 + " (same clients and body)", Path.of(options.get("floorJpaWar")), List.of("-Dfloor.store=" + store),
-                        url, user, password, invitations, shared, stats, notes);
+                        !store.equals("none"), url, user, password, invitations, shared, stats, notes);
             }
         }
         return stats;
     }
 
     /**
-     * The plain-JDBC transaction again, each submission now a request to bare Payara Micro running
-     * it (the floor WAR in its JDBC mode): what the container's request handling alone takes from the
-     * plain-JDBC rate on this machine, and so how far any application on it could get toward the
-     * ClusterLens target. The token's hash is the path segment, so the server hashes nothing.
+     * The same rows again, each submission now a request to a Payara Micro running one of the floor
+     * WARs: the plain-JDBC transaction (src/bench/floor in its JDBC mode) or JAX-RS + JPA with no
+     * application code (src/bench/floor-jpa). What the container, and then the mandated stack, take
+     * from the plain-JDBC rate on this machine before any ClusterLens code runs. The token's hash is
+     * the path segment, so the server hashes nothing; {@code writes} false: a server that stores
+     * nothing, which any token will do for.
      */
-    private void behindHttp(String label, Path war, List<String> jvmOptions, String url, String user, String password, JdbcInvitations invitations,
-                            JdbcSubmission.Shared shared, Stats inProcess, Map<String, String> notes) throws Exception {
+    private void behindHttp(String label, Path war, List<String> jvmOptions, boolean writes, String url, String user,
+                            String password, JdbcInvitations invitations, JdbcSubmission.Shared shared, Stats inProcess,
+                            Map<String, String> notes) throws Exception {
         log(label);
         String body = body(List.of(1L, 2L));
         ConcurrentLinkedQueue<Invite> requests;
-        if (jvmOptions.contains("-Dfloor.store=none")) {
-            // writes nothing, so any token will do, and it answers faster than invitations are written
+        if (!writes) {
+            // any token will do, and it answers faster than invitations are written
             requests = anyTokens(body);
         } else {
             requests = new ConcurrentLinkedQueue<>();
