@@ -17,7 +17,7 @@ function svg(tag, attributes = {}, ...children) {
 
 /** One stacked bar per actor type, as wide as its invitations; the table beside it is what screen readers get. */
 export function progressChart(ctx, progress) {
-  const types = Object.keys(progress);
+  const types = Object.keys(progress).filter((type) => type !== 'all' && progress[type].invited + progress[type].revoked > 0);
   const most = Math.max(1, ...types.map((type) => progress[type].invited));
   const labelWidth = 110;
   const barWidth = 220;
@@ -56,7 +56,7 @@ export async function showProgress(ctx, study) {
       progressChart(ctx, reply.data),
       table(ctx.tb('progressTable', { name: wave.name }),
         [ctx.t('actorType'), ctx.t('stage_invited'), ...STAGES.map((s) => ctx.t(`stage_${s}`)), ctx.t('stage_revoked')],
-        Object.entries(reply.data).map(([type, c]) => [ctx.t(`type_${type}`), String(c.invited), ...STAGES.map((s) => String(c[s])), String(c.revoked)])));
+        Object.entries(reply.data).map(([type, c]) => [type === 'all' ? ctx.t('allActors') : ctx.t(`type_${type}`), String(c.invited), ...STAGES.map((s) => String(c[s])), String(c.revoked)])));
   }
   content.push(h('div', { class: 'actions' }, button(ctx.t('refresh'), () => {
     ctx.refresh();

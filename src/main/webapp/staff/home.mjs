@@ -5,8 +5,9 @@ import { field, checkboxes, form, showErrors, showProblem } from './forms.mjs';
 import { formatDate, message, pageHeading, section, typed } from './ui.mjs';
 import { LANGUAGES } from './text.mjs';
 
-/** Adds the counts of every actor type of a wave's progress. */
+/** A wave's counts over every actor type (the server's "all", else their sum). */
 export function totals(progress) {
+  if (progress?.all) return progress.all;
   const sum = { invited: 0, notOpened: 0, opened: 0, inProgress: 0, submitted: 0, revoked: 0 };
   for (const counts of Object.values(progress ?? {})) {
     for (const key of Object.keys(sum)) sum[key] += counts[key] ?? 0;

@@ -59,7 +59,7 @@ export async function showInvitations(ctx, study) {
       const cells = [typed(invitation.actorName), ctx.t(`type_${invitation.actorType}`),
         h('span', { class: `badge status-${invitation.status}` }, ctx.t(`status_${invitation.status}`)),
         emailCell(ctx, invitation),
-        link ? copyableLink(ctx, ctx.t('linkFor', { name: invitation.actorName }), absolute(link)) : h('span', { class: 'muted' }, ctx.t('linkHidden'))];
+        link ? copyableLink(ctx, ctx.t('linkFor', { name: invitation.actorName }), absolute(link), { labelHidden: true }) : h('span', { class: 'muted' }, ctx.t('linkHidden'))];
       if (runs) {
         const live = invitation.status !== 'revoked' && invitation.status !== 'submitted';
         cells.push(h('div', { class: 'row-actions' },

@@ -11,9 +11,9 @@ const FIELDS = [
   ['sizeBand', 'actorSize'], ['location', 'actorLocation'], ['email', 'actorEmail'], ['phone', 'actorPhone'],
 ];
 
-/** "line 3, email" → {line: 3, column: "email"}; "line 1" → {line: 1, column: ""}. */
+/** "line 3, column email" → {line: 3, column: "email"}; "line 1" → {line: 1, column: ""}. */
 export function rowOf(fieldName) {
-  const match = /^line (\d+)(?:, (.+))?$/.exec(String(fieldName ?? ''));
+  const match = /^line (\d+)(?:, (?:column )?(.+))?$/.exec(String(fieldName ?? ''));
   return match ? { line: Number(match[1]), column: match[2] ?? '' } : null;
 }
 

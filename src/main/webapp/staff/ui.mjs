@@ -61,7 +61,7 @@ export function formatTime(language, isoInstant) {
  * A link to share: shown in a read-only field (to select by hand where the clipboard is refused)
  * with a copy button that says in the live region whether it worked.
  */
-export function copyableLink(ctx, label, link) {
+export function copyableLink(ctx, label, link, { labelHidden = false } = {}) {
   const id = uid('link');
   const input = h('input', { id, type: 'text', readonly: true, value: link, class: 'link-field', dataset: { link: 'copy' } });
   input.addEventListener('focus', () => input.select());
@@ -76,5 +76,5 @@ export function copyableLink(ctx, label, link) {
       ctx.announce(ctx.t('copyByHand'));
     }
   }, { 'aria-describedby': id, dataset: { action: 'copy' } });
-  return h('div', { class: 'copy-link' }, h('label', { for: id }, label), h('div', { class: 'copy-row' }, input, copy));
+  return h('div', { class: 'copy-link' }, h('label', { for: id, class: labelHidden ? 'visually-hidden' : null }, label), h('div', { class: 'copy-row' }, input, copy));
 }
