@@ -31,6 +31,9 @@ public class Accounts {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StudyMembers members;
+
     public User create(String actor, String email, String displayName, String password, Set<Role> roles) {
         if (directory.findByEmail(email).isPresent()) {
             throw ProblemException.conflict("A user with the email " + User.normalizeEmail(email) + " exists already.");
@@ -76,6 +79,7 @@ public class Accounts {
         if (actor.equals(user.email())) {
             throw ProblemException.conflict("You cannot delete your own account.");
         }
+        members.removeEverywhere(user);
         em.remove(user);
         audit.record(actor, Action.DELETED, SUBJECT, user.email(), null);
     }

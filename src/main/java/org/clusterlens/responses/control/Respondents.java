@@ -267,6 +267,9 @@ public class Respondents {
      */
     private LinkableActors linkableFrom(Invitation invitation) {
         Actor self = invitation.actor();
+        if (!seesRegister(self)) {
+            return LinkableActors.NONE;
+        }
         long studyId = self.study().id();
         return named -> {
             Set<Long> others = new HashSet<>(named);
@@ -278,7 +281,15 @@ public class Respondents {
     /** The study's actors a linkage question picks from, without the respondent. */
     private List<Actor> registerFor(Invitation invitation) {
         Actor self = invitation.actor();
+        if (!seesRegister(self)) {
+            return List.of();
+        }
         return register.all(self.study().id()).stream().filter(a -> !a.id().equals(self.id())).toList();
+    }
+
+    /** A stranger who came in through the open link sees the cluster's list only if the study allows it. */
+    private static boolean seesRegister(Actor self) {
+        return self.registeredVia() != RegisteredVia.open_link || self.study().strangersSeeRegister();
     }
 
     private static JsonObject answers(JsonObject body) {
