@@ -32,7 +32,7 @@ public final class AnswerDisclosure {
     private static final int GEO_DECIMALS = 2;
 
     private final Viewer viewer;
-    private final Map<Long, Shape> shapes = new HashMap<>();
+    private final Map<String, Shape> shapes = new HashMap<>();
 
     public AnswerDisclosure(Viewer viewer) {
         this.viewer = viewer;
@@ -43,12 +43,11 @@ public final class AnswerDisclosure {
     }
 
     public JsonObject answers(Response response) {
-        JsonObject answers = Respondents.answersOf(response);
-        if (viewer.identified()) {
-            return answers;
-        }
-        Shape shape = shapes.computeIfAbsent(response.templateVersion().id(), id -> Shape.of(response.templateVersion()));
-        return mask(answers, shape);
+        return answers(Respondents.answersOf(response), response.templateVersion());
+    }
+
+    public JsonObject answers(JsonObject answers, TemplateVersion version) {
+        return viewer.identified() ? answers : mask(answers, shape(version));
     }
 
     /** Whether a column of the answers (a question name, or its {@code _other} text) is withheld. */
@@ -56,9 +55,13 @@ public final class AnswerDisclosure {
         if (viewer.identified()) {
             return false;
         }
-        Shape shape = shapes.computeIfAbsent(version.id(), id -> Shape.of(version));
+        Shape shape = shape(version);
         return shape.pii.contains(column) || (column.endsWith("_other")
                 && shape.pii.contains(column.substring(0, column.length() - "_other".length())));
+    }
+
+    private Shape shape(TemplateVersion version) {
+        return shapes.computeIfAbsent(version.templateId() + "/" + version.versionNumber(), key -> Shape.of(version));
     }
 
     private JsonObject mask(JsonObject answers, Shape shape) {
