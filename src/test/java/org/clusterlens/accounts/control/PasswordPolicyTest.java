@@ -21,7 +21,7 @@ class PasswordPolicyTest {
     void commonPasswordsAreRefusedWhateverTheirCase() {
         for (String common : new String[]{"password1234", "Password1234", "QWERTYUIOP12", "qwertyuiop123",
                 "iloveyou1234", "P@ssw0rd1234", "123456789012", "1qaz2wsx3edc", "letmein12345", "Welcome123!@#",
-                "correcthorsebatterystaple", " password1234 "}) {
+                "correcthorsebatterystaple", "ILoveYou2024!", " password1234 "}) {
             assertTrue(refusal(common).orElse("").contains("common"), common + " -> " + refusal(common));
         }
     }
