@@ -48,6 +48,10 @@ public class AccessRules implements ContainerRequestFilter {
         }
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
+            if (servletRequest.getAttribute(Authentication.THROTTLED) instanceof Long wait) {
+                request.abortWith(SignInThrottle.tooManyFailures(wait));
+                return;
+            }
             Object failed = servletRequest.getAttribute(Authentication.FAILED);
             ProblemException refusal = ProblemException.unauthorized(failed != null ? failed.toString()
                     : "Log in first: send HTTP Basic credentials or a session cookie from POST /api/session.");
