@@ -47,6 +47,10 @@ public final class Settings {
     public static final String REGISTRATION_REFILL_SECONDS = "clusterlens.respond.registration.refill-seconds";
     public static final String REGISTRATION_REFILL_SECONDS_DEFAULT = "6";
 
+    /** Whether a process on the server's own machine sees /metrics and the data of /health without signing in. */
+    public static final String MONITORING_TRUST_LOOPBACK = "clusterlens.monitoring.trust-loopback";
+    public static final String MONITORING_TRUST_LOOPBACK_DEFAULT = "true";
+
     private Settings() {
     }
 }
