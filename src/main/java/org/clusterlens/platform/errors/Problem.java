@@ -13,7 +13,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors, String incidentId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType MEDIA = new MediaType("application", "problem+json"); // no JAX-RS runtime needed
 
     /** {@code field} is a JSON pointer into the request body (or a parameter name). */
     public record FieldError(String field, String message) {

@@ -66,7 +66,10 @@ public final class OwnPages {
             URI uri = new URI(value.trim());
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (scheme == null || host == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            boolean onlyAnOrigin = uri.getRawUserInfo() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            if (scheme == null || host == null || !onlyAnOrigin
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 return Optional.empty();
             }
             return Optional.of(origin(scheme, host, uri.getPort()));
