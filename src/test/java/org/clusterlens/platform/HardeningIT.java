@@ -152,9 +152,10 @@ class HardeningIT {
     void aStrangerCannotRegisterAsAnotherActorTypeThanTheLinks() {
         String open = openLink(fixtures.study(Fixtures.uniqueId("open-type"), "en"));
         var other = api.post("api/respond/open/" + open + "/registration",
-                "{\"name\": \"Ministry of Everything\", \"type\": \"support_institution\"}").send();
+                "{\"name\": \"Ministry of Everything\", \"type\": \"institution\"}").send();
         assertProblem(other, 400);
         assertEquals("/type", field(other));
+        assertTrue(other.body().contains("registers firm only"), other::toString);
         assertEquals(201, api.post("api/respond/open/" + open + "/registration",
                 "{\"name\": \"Fournil du Port\", \"type\": \"firm\"}").send().status());
     }
@@ -177,16 +178,19 @@ class HardeningIT {
     @Test
     void deeplyNestedJsonIsABadRequestAnsweredAtOnce() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        String token = fixtures.oneFirm("Boulangerie Profonde").token();
+        String draft = "{\"answers\": {\"final_comments\": " + deep + "}, \"language\": \"en\", \"revision\": 0}";
         long start = System.nanoTime();
         assertProblem(api.post("api/templates", deep).asAdmin().send(), 400);
         assertProblem(api.post("api/studies", "{\"name\": " + deep + "}").asAdmin().send(), 400);
-        String token = fixtures.oneFirm("Boulangerie Profonde").token();
-        var answers = api.put("api/respond/" + token + "/draft",
-                "{\"answers\": {\"final_comments\": " + deep + "}, \"language\": \"en\", \"revision\": 0}").send();
+        var answers = api.put("api/respond/" + token + "/draft", draft).send();
         assertProblem(answers, 400);
         assertTrue(answers.json().getString("detail").contains("nested"), answers::toString);
+        String untyped = raw("PUT " + base.getPath() + "api/respond/" + token + "/draft HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: " + draft.length() + "\r\nConnection: close\r\n\r\n" + draft);
+        assertTrue(untyped.startsWith("HTTP/1.1 400") && untyped.contains("nested"), "without a Content-Type too: " + untyped);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 5_000, "three refusals took " + millis + " ms: no stack overflow, no log flood");
+        assertTrue(millis < 5_000, "four refusals took " + millis + " ms: no stack overflow, no log flood");
         var normal = api.put("api/respond/" + token + "/draft",
                 "{\"answers\": {\"final_comments\": \"[[[ fine ]]]\"}, \"language\": \"en\", \"revision\": 0}").send();
         assertEquals(200, normal.status(), normal::toString);
@@ -299,24 +303,39 @@ class HardeningIT {
     // 7. the container's own errors
 
     @Test
-    void malformedAddressesAreProblemsWhereTheApplicationSeesThem() {
-        String zz = raw("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(zz.startsWith("HTTP/1.1 4"), zz);
+    void malformedAddressesThatReachTheApplicationAreProblems() {
+        assertProblem(api.get("api/templates/%2e%2e/x").asAdmin().send(), 404);
+        assertProblem(api.get("api/templates/%F0%9F%8D%9E").asAdmin().send(), 404);
+        assertProblem(api.get("no-such-page%20here").send(), 404);
     }
 
     /**
-     * Answered by Payara's HTTP layer before any servlet or filter runs: the status is right, the
-     * body is empty and cannot be made problem+json from the WAR (see docs/api.md, "Errors").
+     * Answered by Payara's HTTP layer (Grizzly and CoyoteAdapter.postParseRequest) before any
+     * servlet or filter of the WAR runs: the status is right but the body is empty, and nothing in
+     * the WAR can make it problem+json (docs/api.md, "Errors", says so).
      */
     @Test
     void addressesTheContainerRefusesItselfAreStillBadRequests() {
-        for (String target : new String[]{"/%00", "/api/%C3%28", "/api/a\u0000b"}) {
+        for (String target : new String[]{"/%00", "/api/%C3%28", "/api/a\u0000b", "/" + "a".repeat(70_000)}) {
             String reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertTrue(reply.startsWith("HTTP/1.1 400"), target + " -> " + reply);
         }
         String header = raw("GET /api/templates HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
-        assertTrue(header.startsWith("HTTP/1.1 4"), header);
+        assertTrue(header.startsWith("HTTP/1.1 400"), header);
+    }
+
+    /**
+     * A Payara defect, recorded so that its fix is noticed: an invalid percent escape makes
+     * Grizzly's URLDecoder throw inside CoyoteAdapter, which logs the stack trace (SEVERE, about
+     * 30 lines) and answers 200 with an empty body. The WAR never sees the request; the nginx
+     * configuration of deployment/README.md refuses such addresses before they reach Payara.
+     * When this fails, Payara answers it properly: assert a 400 here instead.
+     */
+    @Test
+    void anInvalidPercentEscapeIsStillMishandledByPayaraItself() {
+        String reply = raw("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(reply.startsWith("HTTP/1.1 200") && reply.contains("Content-Length: 0"), reply);
     }
 
     private String raw(String request) {
