@@ -63,6 +63,10 @@ public final class Settings {
     /** Addresses of reverse proxies whose X-Forwarded-For is believed; empty: none is. */
     public static final String TRUSTED_PROXIES = "clusterlens.signin.trusted-proxies";
 
+    /** Whether a process on the server's own machine sees /metrics and the data of /health without signing in. */
+    public static final String MONITORING_TRUST_LOOPBACK = "clusterlens.monitoring.trust-loopback";
+    public static final String MONITORING_TRUST_LOOPBACK_DEFAULT = "true";
+
     private Settings() {
     }
 }

@@ -165,7 +165,7 @@ public class StudiesResource {
     /** A register file: header external_id,name,type,sector,size_band,location,email,phone. */
     @POST
     @Path("{id}/actors/import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // never text/plain, which any site's form can post
     @RolesAllowed({Role.ADMIN, Role.AGENT})
     public ActorRegister.Imported importActors(@PathParam("id") long id, byte[] file) {
         return register.importFile(id, file == null ? new byte[0] : file, actor());
