@@ -21,6 +21,7 @@ const state = {
   answers: {},
   raws: new Map(),
   touched: new Set(),
+  holding: new Set(),
   checkedSections: new Set(),
   serverErrors: new Map(),
   generalErrors: [],
@@ -91,6 +92,7 @@ function questionPath(path) {
 
 const env = {
   get model() { return state.model; },
+  get language() { return state.language; },
   get registerList() { return state.data.register ?? []; },
   t: (key, parameters) => t(key, parameters),
   text: (value) => text(value),
@@ -108,6 +110,18 @@ const env = {
   },
   register(question, entry) {
     state.registry.set(question.path, { ...entry, question });
+  },
+  /**
+   * A question the person is still working in (a ranking): no new error appears there until
+   * they leave it, which counts as completing the answer.
+   */
+  hold(path, holding) {
+    if (holding) {
+      state.holding.add(path);
+    } else if (state.holding.delete(path)) {
+      state.touched.add(path);
+      refresh();
+    }
   },
 };
 
@@ -485,6 +499,7 @@ function messageFor(path) {
   const section = state.registry.get(path)?.question;
   const sectionName = section ? state.model.items.get(section.item.name)?.section.name : null;
   if (!state.touched.has(path) && !state.checkedSections.has(sectionName)) return null;
+  if (state.holding.has(path) && !state.registry.get(path)?.error?.dataset.message) return null;
   return problemOf(path);
 }
 
@@ -522,6 +537,8 @@ function focusFirstError(paths) {
 }
 
 function next() {
+  // going on ends any answer in progress: its errors show now
+  state.holding.clear();
   const pages = visibleSections();
   const section = pages.find((s) => s.name === state.page);
   const problems = problemsIn(section);
@@ -556,6 +573,7 @@ function submissionKey() {
 
 async function submit() {
   if (state.sending) return;
+  state.holding.clear();
   const pages = visibleSections();
   for (const section of pages) {
     const problems = problemsIn(section);

@@ -70,6 +70,7 @@ const STRINGS = {
     unranked: 'Not ranked',
     rankNone: 'Nothing ranked yet.',
     rankMoved: '{label}: position {n}.',
+    rankRemoved: '{label}: taken out of the ranking.',
     latitude: 'Latitude',
     longitude: 'Longitude',
     accuracy: 'Accuracy: about {n} m',
@@ -80,6 +81,8 @@ const STRINGS = {
     searchRegister: 'Search by name, sector or place',
     noMatches: 'No match.',
     moreMatches: 'Showing the first {n} matches: type more to narrow the list.',
+    actorsFound_one: '{n} actor found.',
+    actorsFound_other: '{n} actors found.',
     addActor: 'Add',
     removeActor: 'Remove {name}',
     relationsWith: 'Relations with {name}',
@@ -182,6 +185,7 @@ const STRINGS = {
     unranked: 'Non classés',
     rankNone: 'Rien de classé pour l’instant.',
     rankMoved: '{label} : position {n}.',
+    rankRemoved: '{label} : retiré du classement.',
     latitude: 'Latitude',
     longitude: 'Longitude',
     accuracy: 'Précision : environ {n} m',
@@ -192,6 +196,8 @@ const STRINGS = {
     searchRegister: 'Chercher par nom, secteur ou lieu',
     noMatches: 'Aucun résultat.',
     moreMatches: 'Les {n} premiers résultats : précisez votre recherche.',
+    actorsFound_one: '{n} acteur trouvé.',
+    actorsFound_other: '{n} acteurs trouvés.',
     addActor: 'Ajouter',
     removeActor: 'Retirer {name}',
     relationsWith: 'Relations avec {name}',
@@ -294,6 +300,7 @@ const STRINGS = {
     unranked: 'غير مرتّب',
     rankNone: 'لم يتم ترتيب شيء بعد.',
     rankMoved: '{label}: المرتبة {n}.',
+    rankRemoved: '{label}: أُزيل من الترتيب.',
     latitude: 'خط العرض',
     longitude: 'خط الطول',
     accuracy: 'الدقة: حوالي {n} م',
@@ -304,6 +311,12 @@ const STRINGS = {
     searchRegister: 'ابحث بالاسم أو القطاع أو المكان',
     noMatches: 'لا توجد نتائج.',
     moreMatches: 'تُعرض أول {n} نتيجة: اكتب المزيد لتضييق القائمة.',
+    actorsFound_zero: 'لم يُعثر على أي جهة.',
+    actorsFound_one: 'عُثر على جهة واحدة.',
+    actorsFound_two: 'عُثر على جهتين.',
+    actorsFound_few: 'عُثر على {n} جهات.',
+    actorsFound_many: 'عُثر على {n} جهة.',
+    actorsFound_other: 'عُثر على {n} جهة.',
     addActor: 'إضافة',
     removeActor: 'إزالة {name}',
     relationsWith: 'العلاقات مع {name}',
@@ -350,6 +363,33 @@ export function translate(language, key, parameters = {}) {
   // a name typed by someone else is isolated (FSI … PDI), so its direction marks cannot turn the message around it
   return template.replace(/\{(\w+)\}/g, (whole, name) => (!(name in parameters) ? whole
     : typeof parameters[name] === 'string' ? `\u2068${parameters[name]}\u2069` : String(parameters[name])));
+}
+
+/**
+ * A message about a count, in the grammatical number the language uses for it (English: one,
+ * other; Arabic: zero, one, two, few, many, other): the key's variant named by Intl.PluralRules,
+ * else its "other" variant.
+ */
+export function translateCount(language, key, n) {
+  const table = STRINGS[String(language).split('-')[0]] ?? STRINGS.en;
+  let category = 'other';
+  try {
+    category = new Intl.PluralRules(language).select(n);
+  } catch {
+    // an unknown language tag: the "other" form
+  }
+  const variant = `${key}_${category}` in table ? `${key}_${category}` : `${key}_other`;
+  return translate(language, variant, { n });
+}
+
+/**
+ * What the register search says under the field (and to screen readers, as a status): how many
+ * actors a search found, and that only the first ones are listed when there are more.
+ */
+export function searchNote(language, { searched, found, shown }) {
+  if (found === 0) return translate(language, 'noMatches');
+  return [searched ? translateCount(language, 'actorsFound', found) : null,
+    found > shown ? translate(language, 'moreMatches', { n: shown }) : null].filter(Boolean).join(' ');
 }
 
 /** The name of a language in that language, for the switcher. */

@@ -6,6 +6,8 @@
  * may then be shown).
  */
 import { h } from './dom.mjs';
+import { focusAfterRankChange } from './rank.mjs';
+import { searchNote } from './i18n.mjs';
 
 const REGISTER_RESULTS = 20;
 
@@ -192,7 +194,11 @@ function renderMatrix(question, env) {
   return element;
 }
 
-/** Ranking with buttons (no dragging): add to the ranking, move up or down, take out. */
+/**
+ * Ranking with buttons (no dragging): add to the ranking, move up or down, take out. While the
+ * person is inside the question its changes are not yet complete: a "rank N items" error waits
+ * until they leave it (or try to go on), instead of interrupting every press.
+ */
 function renderRank(question, env) {
   const { item, path } = question;
   const p = parts(question, env);
@@ -208,8 +214,22 @@ function renderRank(question, env) {
     h('h4', { id: `${p.id}-unranked`, class: 'sub-heading' }, env.t('unranked')), unrankedList, status,
   ]);
   const entry = { wrapper: element, error: p.error, focus: null, invalid: [], describe: element };
+  element.addEventListener('focusin', () => env.hold(path, true));
+  element.addEventListener('focusout', () => {
+    // after the redraw that follows a press, the focus is back inside: only a real exit counts
+    setTimeout(() => {
+      if (element.isConnected && !element.contains(document.activeElement)) env.hold(path, false);
+    });
+  });
 
-  const draw = (focusKey) => {
+  const change = (next, kind, value, from) => {
+    env.set(path, next.length ? next : undefined, false);
+    const label = labelOf.get(value);
+    status.textContent = kind === 'remove' ? `${env.t('rankRemoved', { label })}` : env.t('rankMoved', { label, n: next.indexOf(value) + 1 });
+    draw(focusAfterRankChange({ kind, value, from }, next));
+  };
+
+  const draw = (focus) => {
     const ranked = (env.get(path) ?? []).filter((v) => labelOf.has(v));
     rankedList.replaceChildren();
     unrankedList.replaceChildren();
@@ -221,35 +241,28 @@ function renderRank(question, env) {
         const next = [...ranked];
         next.splice(i, 1);
         next.splice(to, 0, value);
-        env.set(path, next, true);
-        status.textContent = env.t('rankMoved', { label, n: to + 1 });
-        draw(`${value}:${to > i ? 'down' : 'up'}`);
+        change(next, to > i ? 'down' : 'up', value, i);
       };
-      const up = h('button', { type: 'button', class: 'icon-button', 'aria-label': `${env.t('moveUp')}: ${label}`, disabled: i === 0, onclick: () => move(i - 1) }, '↑');
-      const down = h('button', { type: 'button', class: 'icon-button', 'aria-label': `${env.t('moveDown')}: ${label}`, disabled: i === ranked.length - 1, onclick: () => move(i + 1) }, '↓');
-      const out = h('button', {
-        type: 'button', class: 'icon-button', 'aria-label': `${env.t('rankRemove')}: ${label}`,
-        onclick: () => {
-          const next = ranked.filter((v) => v !== value);
-          env.set(path, next.length ? next : undefined, true);
-          draw(next[Math.min(i, next.length - 1)] ? `${next[Math.min(i, next.length - 1)]}:up` : null);
-        },
-      }, '✕');
-      rankedList.append(h('li', { dataset: { value } }, h('span', { class: 'rank-label' }, label), h('span', { class: 'rank-actions' }, up, down, out)));
-      if (focusKey === `${value}:up`) toFocus = up.disabled ? down : up;
-      if (focusKey === `${value}:down`) toFocus = down.disabled ? up : down;
+      const controls = {
+        up: h('button', { type: 'button', class: 'icon-button', 'aria-label': `${env.t('moveUp')}: ${label}`, disabled: i === 0, onclick: () => move(i - 1) }, '↑'),
+        down: h('button', { type: 'button', class: 'icon-button', 'aria-label': `${env.t('moveDown')}: ${label}`, disabled: i === ranked.length - 1, onclick: () => move(i + 1) }, '↓'),
+        remove: h('button', {
+          type: 'button', class: 'icon-button', 'aria-label': `${env.t('rankRemove')}: ${label}`,
+          onclick: () => change(ranked.filter((v) => v !== value), 'remove', value, i),
+        }, '✕'),
+      };
+      rankedList.append(h('li', { dataset: { value } }, h('span', { class: 'rank-label' }, label),
+        h('span', { class: 'rank-actions' }, controls.up, controls.down, controls.remove)));
+      if (focus?.value === value) toFocus = controls[focus.control];
     });
     const full = ranked.length >= limit;
     options.filter((o) => !ranked.includes(o.value)).forEach((option) => {
       const add = h('button', {
-        type: 'button', class: 'secondary', disabled: full, 'aria-label': `${env.t('rankAdd')}: ${option.label}`,
-        onclick: () => {
-          env.set(path, [...ranked, option.value], true);
-          status.textContent = env.t('rankMoved', { label: option.label, n: ranked.length + 1 });
-          draw(`${option.value}:up`);
-        },
-      }, '+ ', option.label);
+        type: 'button', class: 'secondary', disabled: full,
+        onclick: () => change([...ranked, option.value], 'add', option.value, -1),
+      }, h('span', { 'aria-hidden': 'true' }, '+ '), h('span', { class: 'visually-hidden' }, `${env.t('rankAdd')}: `), option.label);
       unrankedList.append(h('li', { dataset: { value: option.value } }, add));
+      if (focus?.value === option.value && focus.control === 'add') toFocus = add;
     });
     entry.focus = rankedList.querySelector('button:not([disabled])') ?? unrankedList.querySelector('button:not([disabled])');
     toFocus?.focus();
@@ -323,7 +336,8 @@ function renderLinkage(question, env) {
   const byId = new Map(register.map((actor) => [actor.id, actor]));
   const search = h('input', { type: 'search', id: `${p.id}-search`, autocomplete: 'off', 'aria-controls': `${p.id}-results` });
   const results = h('ul', { class: 'register-results', id: `${p.id}-results` });
-  const resultsNote = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const resultsNote = h('p', { class: 'hint', id: `${p.id}-found`, role: 'status' });
+  let announceTimer = null;
   const picked = h('div', { class: 'linkage-picked' });
   const pickedCount = h('h4', { class: 'sub-heading' });
   const links = () => (Array.isArray(env.get(path)) ? env.get(path) : []);
@@ -336,17 +350,21 @@ function renderLinkage(question, env) {
       && words.every((word) => [actor.name, actor.sector, actor.location, actor.type].some((f) => String(f ?? '').toLocaleLowerCase().includes(word))));
     results.replaceChildren();
     matches.slice(0, REGISTER_RESULTS).forEach((actor) => {
+      // the name is the button's own text, so it says all that is seen: who, and the detail line
       results.append(h('li', {}, h('button', {
-        type: 'button', class: 'register-pick', 'aria-label': `${env.t('addActor')}: ${actor.name}`,
+        type: 'button', class: 'register-pick',
         onclick: () => {
           env.set(path, [...links(), { actor: actor.id, relations: [] }], true);
           drawPicked(actor.id);
           drawResults();
         },
-      }, h('span', { class: 'actor-name' }, actor.name), h('span', { class: 'actor-detail' }, describeActor(actor)))));
+      }, h('span', { class: 'actor-name' }, h('span', { class: 'visually-hidden' }, `${env.t('addActor')}: `), actor.name),
+      h('span', { class: 'actor-detail' }, describeActor(actor)))));
     });
-    resultsNote.textContent = matches.length === 0 ? env.t('noMatches')
-      : matches.length > REGISTER_RESULTS ? env.t('moreMatches', { n: REGISTER_RESULTS }) : '';
+    clearTimeout(announceTimer);
+    const note = searchNote(env.language, { searched: words.length > 0, found: matches.length, shown: REGISTER_RESULTS });
+    // the count is said once the person pauses, not at every letter
+    announceTimer = setTimeout(() => { resultsNote.textContent = note; }, words.length ? 400 : 0);
   };
 
   const drawPicked = (focusActor) => {

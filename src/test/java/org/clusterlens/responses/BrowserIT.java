@@ -3,6 +3,7 @@ package org.clusterlens.responses;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
+import org.clusterlens.testing.Axe;
 import org.clusterlens.testing.Browser;
 import org.clusterlens.testing.ClusterLensIT;
 import org.clusterlens.testing.Deployments;
@@ -97,14 +98,31 @@ class BrowserIT {
         return reply.array();
     }
 
+    /** No sideways scrolling on the phone, every control labelled, and axe-core's WCAG 2.1 A/AA rules at 360 and 1280 px. */
     private static void assertFitsThePhone(Browser browser, String where) {
         assertEquals(0, browser.horizontalOverflow(), where + ": the page scrolls sideways on a 360-px screen");
         assertEquals(List.of(), browser.unlabelledControls(), where + ": controls without an accessible label");
+        assertAccessible(browser, where);
     }
 
-    /** Checks the page, then moves on. */
+    /**
+     * axe-core's WCAG 2.1 A/AA rules on the page as it is, laid out for a phone (360 px) and for a
+     * desktop (1280 px): a state that breaks none at either width passes.
+     */
+    private static void assertAccessible(Browser browser, String state) {
+        browser.atWidths(List.of(Browser.PHONE_WIDTH, Browser.DESKTOP_WIDTH),
+                width -> Axe.assertNoViolations(browser.driver(), state + " at " + width + " px"));
+    }
+
+    /** All of {@link #assertFitsThePhone}, and the page still reflows at 320 px with 200 % text. */
+    private static void assertFitsEveryScreen(Browser browser, String where) {
+        assertFitsThePhone(browser, where);
+        browser.assertReflows(where);
+    }
+
+    /** Checks the page (every page of the form has the language control), then moves on. */
     private static void nextPage(Browser browser) {
-        assertFitsThePhone(browser, browser.section());
+        assertFitsEveryScreen(browser, browser.section());
         browser.next();
     }
 
@@ -120,6 +138,7 @@ class BrowserIT {
 
             browser.answer("consent", "no");
             browser.await("the note for a refusal", d -> browser.isShown("no_consent_note"));
+            assertAccessible(browser, "interview with the refusal note");
             assertTrue(browser.findAll("[data-action=next]").isEmpty(), "without consent the first page is the last");
             browser.answer("consent", "yes");
             browser.await("the refusal note hidden again", d -> !browser.isShown("no_consent_note"));
@@ -134,6 +153,7 @@ class BrowserIT {
             browser.clickNext();
             assertEquals("profile", browser.section(), "a page with an error does not let the person move on");
             assertEquals("q-year_founded", browser.script("return document.activeElement.id"), "Next takes the person to the error");
+            assertFitsEveryScreen(browser, "profile with an error");
             browser.answer("year_founded", "1998");
             browser.await("the error gone", d -> browser.errorOf("year_founded").isEmpty());
             browser.answer("sector", "food_processing");
@@ -175,14 +195,18 @@ class BrowserIT {
                         browser.find("#q-firm_linkages-search").sendKeys("atelier");
                         browser.await("one match in the register", d -> browser.findAll(".register-results .register-pick").size() == 1);
                         assertTrue(browser.find(".register-results .register-pick").getText().contains("Atelier Fall"));
+                        assertFitsEveryScreen(browser, "linkages with a search result");
                         browser.find(".register-results .register-pick").click();
                         String picked = ".linked-actor[data-actor=\"" + firm.actors().get("F2") + "\"]";
                         browser.await("Atelier Fall picked", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(picked)));
                         browser.find("label[for=\"q-firm_linkages-0-0\"]").click(); // buys_from
                         assertTrue(browser.find("#q-firm_linkages-0-0").isSelected());
                     }
-                    case "constraints" -> browser.answer("constraint_ranking",
-                            "finance", "raw_materials", "skilled_labour", "technology", "market_access");
+                    case "constraints" -> {
+                        browser.answer("constraint_ranking", "finance");
+                        assertFitsEveryScreen(browser, "constraints with one item ranked");
+                        browser.answer("constraint_ranking", "raw_materials", "skilled_labour", "technology", "market_access");
+                    }
                     case "joint_actions" -> browser.answer("joint_action_willingness", "no");
                     default -> {
                     }
@@ -191,9 +215,10 @@ class BrowserIT {
                     nextPage(browser);
                 }
             }
-            assertFitsThePhone(browser, "joint_actions");
+            assertFitsEveryScreen(browser, "joint_actions");
             String receipt = browser.submitAndAwaitReceipt().getText();
             assertTrue(receipt.contains("Hygiène alimentaire") && receipt.contains("Atelier Fall"), receipt);
+            assertFitsEveryScreen(browser, "receipt");
             assertEquals(List.of(), browser.contentSecurityViolations());
         }
 
@@ -319,6 +344,101 @@ class BrowserIT {
         assertEquals("Pétrin", sites.getJsonObject(0).getJsonArray("machines").getJsonObject(0).getString("machine"));
     }
 
+    /** A ranking of three out of five, a question after it, and a pick from the register. */
+    private static final String RANKING_TEMPLATE = """
+            {"id": "%s", "title": {"en": "Constraints and partners", "fr": "Contraintes et partenaires"},
+             "languages": ["en", "fr"], "defaultLanguage": "en",
+             "choiceLists": {
+               "constraints": [
+                 {"value": "finance", "label": {"en": "Access to finance", "fr": "Accès au financement"}},
+                 {"value": "raw_materials", "label": {"en": "Availability and cost of raw materials", "fr": "Disponibilité et coût des matières premières"}},
+                 {"value": "skilled_labour", "label": {"en": "Skilled labour", "fr": "Main-d’œuvre qualifiée"}},
+                 {"value": "electricity", "label": {"en": "Electricity cuts", "fr": "Coupures d’électricité"}},
+                 {"value": "market_access", "label": {"en": "Access to markets", "fr": "Accès aux marchés"}}],
+               "relations": [{"value": "buys_from", "label": {"en": "We buy from them", "fr": "Nous leur achetons"}}]},
+             "sections": [{"name": "constraints", "title": {"en": "Constraints", "fr": "Contraintes"}, "items": [
+               {"type": "rank", "name": "top_constraints", "required": true, "choices": "constraints", "rankCount": 3,
+                "label": {"en": "Rank the three constraints that hold your firm back most", "fr": "Classez les trois contraintes qui freinent le plus votre entreprise"}},
+               {"type": "text", "name": "comment", "label": {"en": "Anything to add?", "fr": "Autre chose ?"}},
+               {"type": "linkage", "name": "partners", "relations": "relations",
+                "label": {"en": "Which actors do you work with?", "fr": "Avec quels acteurs travaillez-vous ?"}}]}]}""";
+
+    private Firm firmWithTheRankingTemplate(String name) {
+        String templateId = Fixtures.uniqueId("ranking");
+        assertEquals(201, api.post("api/templates", RANKING_TEMPLATE.formatted(templateId)).asAdmin().send().status());
+        assertEquals(200, api.post("api/templates/" + templateId + "/versions/1/publication", "").asAdmin().send().status());
+        Firm firm = invitedFirm(name);
+        var assigned = api.put("api/studies/" + firm.ready().studyId() + "/templates/firm",
+                "{\"templateId\": \"" + templateId + "\", \"version\": 1}").asAdmin().send();
+        assertEquals(200, assigned.status(), assigned::toString);
+        return firm;
+    }
+
+    private static final String RANKING_CONTROL = "[data-path=top_constraints] .rank-list button:enabled";
+
+    @Test
+    void rankingByKeyboardKeepsTheFocusOnTheRankingAndSaysWhatIsMissingOnlyOnLeaving() {
+        Firm firm = firmWithTheRankingTemplate("Boulangerie Faye");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            assertFitsEveryScreen(browser, "ranking, nothing ranked");
+            Keyboard keys = new Keyboard(browser);
+            keys.tabTo("[data-path=top_constraints] .rank-pool li[data-value=skilled_labour] button");
+            keys.press(Keys.ENTER);
+            browser.await("Skilled labour ranked first", d -> browser.findAll("[data-path=top_constraints] .rank-list li[data-value]").size() == 1);
+            assertTrue((Boolean) browser.script("return document.activeElement.matches(arguments[0])", RANKING_CONTROL),
+                    "after the first item is added the focus is on a ranking control, not on "
+                            + browser.script("return document.activeElement.outerHTML"));
+            assertEquals("skilled_labour", browser.script("return document.activeElement.closest('li').dataset.value"),
+                    "the focus stays with the item, in its new place");
+            assertEquals("", browser.errorOf("top_constraints"), "no error while the person is ranking");
+            assertFitsEveryScreen(browser, "ranking, one item ranked");
+
+            keys.tabTo("[data-path=top_constraints] .rank-pool li[data-value=electricity] button");
+            keys.press(Keys.ENTER);
+            assertEquals("electricity", browser.script("return document.activeElement.closest('li').dataset.value"));
+            assertEquals("↑", browser.script("return document.activeElement.textContent"), "a later item can move up at once");
+            keys.press(Keys.ENTER);
+            assertEquals(List.of("electricity", "skilled_labour"), browser.findAll("[data-path=top_constraints] .rank-list li[data-value]")
+                    .stream().map(li -> li.getAttribute("data-value")).toList());
+            assertTrue((Boolean) browser.script("return document.activeElement.matches(arguments[0])", RANKING_CONTROL),
+                    "at the top its Up button is disabled: the focus goes to its Down button");
+            assertEquals("↓", browser.script("return document.activeElement.textContent"));
+            assertEquals("", browser.errorOf("top_constraints"), "two out of three: still no error while ranking");
+
+            keys.tabTo("#q-comment");
+            browser.await("the missing item said on leaving", d -> browser.errorOf("top_constraints").contains("Rank 3 items."));
+            assertFitsEveryScreen(browser, "ranking left incomplete");
+            browser.awaitSaved();
+        }
+        assertEquals(List.of("electricity", "skilled_labour"), serverDraft(firm).getJsonArray("top_constraints")
+                .getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+    }
+
+    @Test
+    void registerSearchSaysHowManyActorsItFoundInTheRespondentsLanguage() {
+        Firm firm = firmWithTheRankingTemplate("Boulangerie Sarr");
+        try (Browser browser = Browser.phone()) {
+            browser.openForm(link(firm));
+            String found = "#q-partners-found";
+            assertEquals("status", browser.find(found).getAttribute("role"), "a polite live region");
+            browser.find("#q-partners-search").sendKeys("atelier");
+            browser.await("one actor found", d -> "1 actor found.".equals(browser.find(found).getText()));
+            browser.find("#q-partners-search").sendKeys(Keys.chord(Keys.CONTROL, "a"), "thiès");
+            browser.await("several results", d -> browser.findAll(".register-results .register-pick").size() >= 2);
+            int shown = browser.findAll(".register-results .register-pick").size();
+            browser.await("the count said", d -> (shown + " actors found.").equals(browser.find(found).getText()));
+            assertFitsEveryScreen(browser, "register search with results");
+
+            browser.switchLanguage("fr");
+            browser.find("#q-partners-search").sendKeys("thiès");
+            browser.await("the count in French", d -> (shown + " acteurs trouvés.").equals(browser.find(found).getText()));
+            browser.find("#q-partners-search").sendKeys("zzz");
+            browser.await("nothing found, in French", d -> "Aucun résultat.".equals(browser.find(found).getText()));
+            assertFitsThePhone(browser, "register search in French, nothing found");
+        }
+    }
+
     @Test
     void aLinkOfAClosedWaveSaysSoInTheRespondentsLanguageAndKeepsTheDraft() {
         Firm firm = invitedFirm("Moulin Cissé");
@@ -334,6 +454,7 @@ class BrowserIT {
                     By.cssSelector(".message"))).getText();
             assertTrue(message.startsWith("Ce questionnaire est fermé depuis le"), message);
             assertTrue(browser.findAll("[data-action=submit], [data-path]").isEmpty(), "nothing to answer");
+            assertFitsThePhone(browser, "closed wave");
         }
         assertEquals("2026-01-22", serverDraft(firm).getString("interview_date"));
     }
@@ -371,6 +492,7 @@ class BrowserIT {
             browser.await("the choice between the two versions",
                     ExpectedConditions.attributeToBe(By.id("save-status"), "data-status", "conflict"));
             assertTrue(browser.find(".conflict").isDisplayed());
+            assertFitsEveryScreen(browser, "conflict between two versions");
             assertEquals("2026-02-01", serverDraft(firm).getString("interview_date"), "the newer draft is not overwritten");
 
             browser.find("[data-action=keep-mine]").click();
@@ -476,6 +598,7 @@ class BrowserIT {
             browser.await("the server's objection next to the email",
                     d -> browser.errorOf("email").contains("Enter a valid email address"));
             assertEquals("reg-email", browser.script("return document.activeElement.id"));
+            assertFitsEveryScreen(browser, "registration with the server's objection");
 
             browser.switchLanguage("fr");
             assertTrue(browser.labelOf("name").startsWith("Nom de votre entreprise"), browser.labelOf("name"));
@@ -522,6 +645,7 @@ class BrowserIT {
             String notice = browser.await("the notice that no wave takes answers",
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message"))).getText();
             assertEquals("لا تجمع هذه الدراسة إجابات في الوقت الحالي.", notice, "said before anybody types in vain");
+            assertFitsThePhone(browser, "Arabic notice that no wave takes answers");
             assertTrue(browser.findAll("[data-question=name]").isEmpty());
 
             java.time.LocalDate today = java.time.LocalDate.now();
@@ -533,7 +657,7 @@ class BrowserIT {
             assertEquals("ar", browser.find("html").getAttribute("lang"), "the browser's English is not offered: the study's default");
             assertEquals("rtl", browser.find("html").getAttribute("dir"));
             assertEquals("rtl", browser.script("return getComputedStyle(document.body).direction"));
-            assertFitsThePhone(browser, "Arabic registration");
+            assertFitsEveryScreen(browser, "Arabic registration");
             assertEquals("المتابعة إلى الاستبيان", browser.find("[data-action=register]").getText());
 
             String name = "مخبز النور 🍞 <b>SARL</b>";
@@ -578,8 +702,26 @@ class BrowserIT {
             String summary = browser.await("the wait explained",
                     ExpectedConditions.visibilityOfElementLocated(By.id("error-summary"))).getText();
             assertTrue(summary.matches("(?s).*Too many attempts from this connection\\. Try again in \\d+ s\\..*"), summary);
+            assertFitsThePhone(browser, "registration refused for too many attempts");
         }
         assertEquals(0, api.get("api/studies/" + ready.studyId() + "/actors").asAdmin().send().array().size());
+    }
+
+    @Test
+    void axeFailsAPageWhoseButtonNameLeavesOutItsVisibleText() {
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><title>Roster</title></head><body><main>
+                <button type="button" aria-label="Add: Atelier Fall"><span>Atelier Fall</span> <span>firm · metal · Thiès</span></button>
+                </main></body></html>""";
+        try (Browser browser = Browser.phone()) {
+            browser.open(URI.create("data:text/html;charset=utf-8;base64,"
+                    + java.util.Base64.getEncoder().encodeToString(page.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            List<Axe.Violation> found = Axe.violations(browser.driver());
+            assertEquals(List.of("label-content-name-mismatch"), found.stream().map(Axe.Violation::rule).toList(), found::toString);
+            AssertionError failure = assertThrows(AssertionError.class, () -> Axe.assertNoViolations(browser.driver(), "roster"));
+            assertTrue(failure.getMessage().contains("label-content-name-mismatch") && failure.getMessage().contains("button"),
+                    failure.getMessage());
+        }
     }
 
     /** Keys sent to whatever has the focus, as on a keyboard; Tab until a target has it. */

@@ -379,4 +379,86 @@ class RespondIT {
         assertTrue(limited.contentType().startsWith("application/problem+json"), limited::toString);
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited::toString);
     }
+
+    private HttpResponse<byte[]> fetch(String path, String... headers) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    private static byte[] gunzip(byte[] body) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void formFilesAreGzippedForWhoTakesGzipAndCachedForAnHourThenRevalidated() throws Exception {
+        for (String file : List.of("respond/app.mjs", "respond/respond.css", "respond/questions.mjs", "respond/open/i18n.mjs")) {
+            var plain = fetch(file);
+            var gzipped = fetch(file, "Accept-Encoding", "gzip, deflate, br");
+            assertEquals(200, plain.statusCode(), file);
+            assertEquals(200, gzipped.statusCode(), file);
+            assertEquals(null, header(plain, "Content-Encoding"), file + ": a client that did not ask for gzip gets the plain file");
+            assertEquals("gzip", header(gzipped, "Content-Encoding"), file + " " + gzipped.headers());
+            assertArrayEquals(plain.body(), gunzip(gzipped.body()), file + ": the same file once unzipped");
+            assertTrue(gzipped.body().length * 2 < plain.body().length, file + ": " + gzipped.body().length + " of " + plain.body().length + " bytes");
+            for (var reply : List.of(plain, gzipped)) {
+                assertTrue(String.valueOf(header(reply, "Vary")).contains("Accept-Encoding"), file + " " + reply.headers());
+                assertEquals("max-age=3600, must-revalidate", header(reply, "Cache-Control"), file + " " + reply.headers());
+                assertNotNull(header(reply, "Content-Security-Policy"), file + ": the form's policy is kept");
+            }
+            // after the hour the browser asks again with what the default servlet gave it, and gets no body
+            String etag = header(gzipped, "ETag");
+            var again = etag != null ? fetch(file, "Accept-Encoding", "gzip", "If-None-Match", etag)
+                    : fetch(file, "Accept-Encoding", "gzip", "If-Modified-Since", header(gzipped, "Last-Modified"));
+            assertEquals(304, again.statusCode(), file + " " + gzipped.headers());
+            assertEquals(0, again.body().length);
+            assertEquals("max-age=3600, must-revalidate", header(again, "Cache-Control"), file + " " + again.headers());
+        }
+    }
+
+    @Test
+    void theLinksPageStaysUncachedAndTheApiAndMissingFilesGetNoAssetCaching() throws Exception {
+        var page = fetch("respond/any-invitation-token", "Accept-Encoding", "gzip");
+        assertEquals(200, page.statusCode());
+        assertEquals("no-store", header(page, "Cache-Control"), "the address is a credential");
+        assertNotNull(header(page, "Content-Security-Policy"));
+        assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("<link rel=\"icon\" href=\"favicon.ico\""),
+                "the page names its icon");
+
+        var api = fetch("api/respond/no-such-token", "Accept-Encoding", "gzip");
+        assertEquals(404, api.statusCode());
+        assertEquals("no-store", header(api, "Cache-Control"), api.headers().toString());
+        assertEquals(null, header(api, "Content-Encoding"));
+
+        var missing = fetch("respond/no-such-file.mjs", "Accept-Encoding", "gzip");
+        assertEquals(404, missing.statusCode());
+        assertFalse(String.valueOf(header(missing, "Cache-Control")).contains("max-age"), "a 404 is not kept for an hour");
+    }
+
+    @Test
+    void theIconIsAtTheRootAndBesideEveryRespondentPage() throws Exception {
+        var icon = fetch("favicon.ico", "Accept-Encoding", "gzip");
+        assertEquals(200, icon.statusCode());
+        // Payara adds its default ";charset=UTF-8" (payara-web.xml) to every type; browsers ignore it on images
+        String type = header(icon, "Content-Type").replaceFirst(";.*", "");
+        assertTrue(List.of("image/x-icon", "image/vnd.microsoft.icon").contains(type), icon.headers().toString());
+        assertArrayEquals(new byte[] {0, 0, 1, 0}, java.util.Arrays.copyOf(icon.body(), 4), "an ICO header");
+        assertEquals(null, header(icon, "Content-Encoding"), "an image is not gzipped again");
+        assertEquals("max-age=3600, must-revalidate", header(icon, "Cache-Control"));
+        for (String beside : List.of("respond/favicon.ico", "respond/open/favicon.ico")) {
+            var same = fetch(beside);
+            assertEquals(200, same.statusCode(), beside);
+            assertArrayEquals(icon.body(), same.body(), beside);
+        }
+    }
 }

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -45,6 +46,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class Browser implements AutoCloseable {
     public static final int PHONE_WIDTH = 360;
+    /** The narrowest screen WCAG 1.4.10 (Reflow) asks a page to fit without sideways scrolling. */
+    public static final int REFLOW_WIDTH = 320;
+    public static final int DESKTOP_WIDTH = 1280;
+    private static final int PHONE_HEIGHT = 740;
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -84,13 +89,13 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=" + PHONE_WIDTH + ",740",
+                "--disable-component-update", "--disable-sync", "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT,
                 "--user-data-dir=" + profile);
         // Headless Chromium keeps a window at least 500 px wide whatever --window-size says: the
         // phone's viewport comes from device emulation (a 360 x 740 CSS-pixel screen, no touch events,
         // so that clicks stay clicks).
         options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", PHONE_WIDTH, "height", 740, "pixelRatio", 2.0, "mobile", true, "touch", false)));
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 2.0, "mobile", true, "touch", false)));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         // what the server answered for each file, read only when a wait fails
@@ -257,6 +262,97 @@ public final class Browser implements AutoCloseable {
     /** Page width beyond the screen: 0 when nothing needs a horizontal scroll. */
     public long horizontalOverflow() {
         return (Long) script("return Math.max(0, document.scrollingElement.scrollWidth - " + PHONE_WIDTH + ");");
+    }
+
+    /**
+     * Lays the page out for a screen this many CSS pixels wide (a phone below 1000 px, a desktop
+     * above) until the next call; {@link #PHONE_WIDTH} is where every browser starts.
+     */
+    public void emulateWidth(int width) {
+        boolean phone = width < 1000;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", phone ? PHONE_HEIGHT : 800, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
+    }
+
+    /** Runs the checks with the page laid out at each width in turn, then goes back to the phone. */
+    public void atWidths(List<Integer> widths, IntConsumer checks) {
+        try {
+            for (int width : widths) {
+                emulateWidth(width);
+                checks.accept(width);
+            }
+        } finally {
+            emulateWidth(PHONE_WIDTH);
+        }
+    }
+
+    /**
+     * Fails unless the page, on a 320-px screen with its text at 200 % (the person's larger
+     * default font: the root font size every rem follows), still fits: no sideways scrolling, no
+     * element reaching past the screen's edges or cut by its box, no short word split over lines.
+     */
+    public void assertReflows(String state) {
+        List<String> problems;
+        try {
+            emulateWidth(REFLOW_WIDTH);
+            // through the CSSOM, which the page's style-src policy leaves alone (a <style> would be refused)
+            script("document.documentElement.style.setProperty('font-size', '200%', 'important');");
+            problems = reflowProblems();
+        } finally {
+            script("document.documentElement.style.removeProperty('font-size');");
+            emulateWidth(PHONE_WIDTH);
+        }
+        if (!problems.isEmpty()) {
+            fail(state + ": at " + REFLOW_WIDTH + " px with 200 % text the page does not reflow:\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> reflowProblems() {
+        return (List<String>) script("""
+                const problems = [];
+                const width = innerWidth;
+                const root = document.documentElement;
+                if (root.scrollWidth > width) {
+                  problems.push(`the page is ${root.scrollWidth} px wide for a ${width}-px screen (scrollWidth)`);
+                }
+                const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                  + [...e.classList].map((c) => '.' + c).join('') + ' "' + (e.textContent || e.value || '').trim().slice(0, 40) + '"';
+                // the visually-hidden pattern: a 1-px clipped box that assistive technology still reads
+                const hidden = (e) => e.closest('.visually-hidden, [hidden]') !== null;
+                const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !hidden(e);
+                const elements = [...document.body.querySelectorAll('*')].filter(visible);
+                for (const e of elements) {
+                  const box = e.getBoundingClientRect();
+                  if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+                    problems.push(`${name(e)} spans ${Math.round(box.left)}..${Math.round(box.right)} px, past the screen's edge`);
+                  }
+                  const style = getComputedStyle(e);
+                  const field = e.matches('input, select, textarea, option');
+                  if (!field && style.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1) {
+                    problems.push(`${name(e)} cuts its content: ${e.scrollWidth} px in ${e.clientWidth} px (overflow-x ${style.overflowX})`);
+                  }
+                }
+                // a word (a hyphen ends one) split over two lines though it would fit in half the screen: broken mid-word
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                  const parent = text.parentElement;
+                  if (!parent || !visible(parent) || parent.closest('select, script, style, noscript')) continue;
+                  for (const match of text.data.matchAll(/[^\\s-]{2,}/g)) {
+                    range.setStart(text, match.index);
+                    range.setEnd(text, match.index + match[0].length);
+                    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+                    const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+                    const wide = rects.reduce((sum, r) => sum + r.width, 0);
+                    if (lines > 1 && wide < width / 2) {
+                      problems.push(`"${match[0]}" in ${name(parent)} is split over ${lines} lines`);
+                    }
+                  }
+                }
+                return [...new Set(problems)].slice(0, 40);
+                """);
     }
 
     /** Visible form controls without an accessible name from a label, aria-label(ledby) or a legend. */

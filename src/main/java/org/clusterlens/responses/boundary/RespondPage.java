@@ -18,6 +18,7 @@ import java.io.IOException;
 public class RespondPage extends HttpFilter {
 
     private static final String PAGE = "/respond/index.html";
+    private static final String ICON = "favicon.ico";
 
     /**
      * The form runs only its own module files and builds the page with DOM calls: no inline script
@@ -34,6 +35,11 @@ public class RespondPage extends HttpFilter {
         String rest = path.startsWith("/respond/") ? path.substring("/respond/".length()) : "";
         String last = rest.substring(rest.lastIndexOf('/') + 1);
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if (last.equals(ICON)) {
+            // the page's icon is the application's one, at its root, whichever page asks for it
+            request.getRequestDispatcher("/" + ICON).forward(request, response);
+            return;
+        }
         if (last.contains(".")) {
             if (rest.contains("/")) {
                 request.getRequestDispatcher("/respond/" + last).forward(request, response);
