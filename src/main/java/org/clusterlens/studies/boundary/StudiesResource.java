@@ -21,6 +21,8 @@ import org.clusterlens.studies.boundary.Views.ActorView;
 import org.clusterlens.studies.boundary.Views.StudyView;
 import org.clusterlens.studies.boundary.Views.WaveView;
 import org.clusterlens.studies.control.ActorRegister;
+import org.clusterlens.studies.control.InvitationToken;
+import org.clusterlens.studies.control.QrCode;
 import org.clusterlens.studies.control.Studies;
 import org.clusterlens.studies.control.StudyAccess;
 import org.clusterlens.studies.entity.Actor;
@@ -188,6 +190,24 @@ public class StudiesResource {
                 .map(token -> new OpenLinkView(true, studies.find(id).openActorType().name(),
                         "/respond/open/" + token.value()))
                 .orElse(new OpenLinkView(false, null, null));
+    }
+
+    /**
+     * The open link as a QR code to show at a workshop. Only the token's hash is stored, so the page
+     * sends the token it got when it turned the link on; a token that is not the link's is a 404.
+     */
+    @GET
+    @Path("{id}/open-link/qr.svg")
+    @Produces("image/svg+xml")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public Response openLinkQrCode(@PathParam("id") long id, @QueryParam("token") String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{1,100}")
+                || !studies.find(id).opensWith(InvitationToken.hashOf(token))) {
+            throw ProblemException.notFound("Study " + id + " has no open link with this token: turn the link on "
+                    + "(PUT /api/studies/" + id + "/open-link) and use the token of the link it answers.");
+        }
+        String link = uri.getBaseUri().resolve("../respond/open/" + token).toString();
+        return Response.ok(QrCode.svg(link, "QR code of " + link)).build();
     }
 
     private String actor() {

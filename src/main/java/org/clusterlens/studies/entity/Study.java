@@ -185,6 +185,13 @@ public class Study {
         return openTokenHash != null;
     }
 
+    /** Whether the open link is on and {@code tokenHash} is its token's (the token itself is not kept). */
+    public boolean opensWith(String tokenHash) {
+        return openTokenHash != null && java.security.MessageDigest.isEqual(
+                openTokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     public Long id() {
         return id;
     }

@@ -1,0 +1,463 @@
+package org.clusterlens.staff;
+
+import jakarta.json.JsonObject;
+import org.clusterlens.testing.Api;
+import org.clusterlens.testing.Axe;
+import org.clusterlens.testing.Browser;
+import org.clusterlens.testing.ClusterLensIT;
+import org.clusterlens.testing.Deployments;
+import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.StudyFixtures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What agents, leads and admins do with the staff web app at "/", in a real Chromium at phone
+ * and desktop widths, under the page's strict Content-Security-Policy; axe-core checks every page
+ * state at 360 and 1280 px. Screenshots of the main pages go to target/screenshots/.
+ */
+@ClusterLensIT
+@RunAsClient
+class StaffBrowserIT {
+    private static final List<Integer> WIDTHS = List.of(Browser.PHONE_WIDTH, Browser.DESKTOP_WIDTH);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    StudyFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        Browser.assumeInstalled();
+        api = new Api(base);
+        fixtures = new StudyFixtures(api);
+    }
+
+    private record Person(String email, String password, String name) {
+    }
+
+    private Person user(String role, String name) {
+        String email = Fixtures.uniqueId(role) + "@example.org";
+        String password = "Staff-" + Fixtures.uniqueId("pw") + "-Tuesday";
+        var reply = api.post("api/users", """
+                {"email": "%s", "displayName": %s, "password": "%s", "roles": ["%s"]}"""
+                .formatted(email, Fixtures.jsonString(name), password, role)).asAdmin().send();
+        assertEquals(201, reply.status(), reply::toString);
+        return new Person(email, password, name);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // page helpers
+
+    private URI app() {
+        return api.base();
+    }
+
+    private static WebElement heading(Browser browser, String text) {
+        return browser.await("the page heading " + text, d -> {
+            List<WebElement> found = browser.findAll("#page-heading");
+            return !found.isEmpty() && found.getFirst().getText().contains(text) ? found.getFirst() : null;
+        });
+    }
+
+    private static String focused(Browser browser) {
+        return (String) browser.script("const e = document.activeElement; return e.id || e.tagName;");
+    }
+
+    /** Every check a page state gets, at both widths: axe, no sideways scroll, labels, the CSP. */
+    private static void check(Browser browser, String state) {
+        browser.atWidths(WIDTHS, width -> {
+            Axe.assertNoViolations(browser.driver(), state + " at " + width + " px");
+            long overflow = (Long) browser.script("return Math.max(0, document.scrollingElement.scrollWidth - innerWidth);");
+            assertEquals(0, overflow, state + ": the page scrolls sideways at " + width + " px");
+        });
+        assertEquals(List.of(), browser.unlabelledControls(), state + ": controls without an accessible label");
+        assertEquals(List.of(), browser.contentSecurityViolations(), state + ": the Content-Security-Policy blocked something");
+    }
+
+    /** The whole page at each width, as a PNG in target/screenshots/{name}-{width}.png. */
+    private static void screenshot(Browser browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (int width : WIDTHS) {
+                browser.emulateWidth(width);
+                browser.script("window.scrollTo(0, 0);");
+                long height = (Long) browser.script("return Math.ceil(document.documentElement.scrollHeight);");
+                boolean phone = width < 1000;
+                ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                        "width", width, "height", (int) Math.min(Math.max(height, 600), 6000),
+                        "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
+                byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
+                Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            browser.emulateWidth(Browser.PHONE_WIDTH);
+        }
+    }
+
+    private static void setDate(Browser browser, WebElement input, LocalDate date) {
+        browser.script("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, date.toString());
+    }
+
+    private static WebElement fieldIn(Browser browser, String form, String pointer) {
+        return browser.find("#" + form + " [data-field=\"" + pointer + "\"] input, #" + form + " [data-field=\"" + pointer + "\"] select");
+    }
+
+    private static void tab(Browser browser, String name) {
+        browser.find("a[data-tab=" + name + "]").click();
+        browser.await("the " + name + " tab", d -> "page".equals(browser.find("a[data-tab=" + name + "]").getAttribute("aria-current"))
+                && browser.findAll("#app[aria-busy]").isEmpty());
+    }
+
+    /** Signs in with the keyboard alone: Tab from the heading to the email, Tab, Enter. */
+    private void signInByKeyboard(Browser browser, Person person) {
+        browser.open(app());
+        heading(browser, "Sign in");
+        assertEquals("page-heading", focused(browser), "the page starts at its heading");
+        Actions keys = new Actions(browser.driver());
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement email = browser.find("#sign-in input[type=email]");
+        assertEquals(email.getAttribute("id"), focused(browser), "Tab from the heading reaches the email field");
+        keys.sendKeys(person.email()).sendKeys(Keys.TAB).sendKeys(person.password()).sendKeys(Keys.ENTER).perform();
+        heading(browser, "My studies");
+    }
+
+    private void signIn(Browser browser, Person person) {
+        browser.open(app());
+        heading(browser, "Sign in");
+        browser.find("#sign-in input[type=email]").sendKeys(person.email());
+        browser.find("#sign-in input[type=password]").sendKeys(person.password(), Keys.ENTER);
+        heading(browser, "My studies");
+    }
+
+    private Path csv(String name, String content) throws IOException {
+        Path file = Files.createTempFile(Path.of("target"), name, ".csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file.toAbsolutePath();
+    }
+
+    /** Answers a link in a new tab the short way (no consent ends the questionnaire), then comes back. */
+    private static void respondThrough(Browser browser, String link) {
+        String staff = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.openForm(URI.create(link));
+        browser.answer("interview_date", LocalDate.now().toString());
+        browser.answer("respondent_role", "owner");
+        browser.answer("consent", "no");
+        browser.submitAndAwaitReceipt();
+        browser.driver().close();
+        browser.driver().switchTo().window(staff);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {Browser.PHONE_WIDTH, Browser.DESKTOP_WIDTH})
+    void agentRunsAStudyFromSignInToProgress(int width) throws IOException {
+        Person agent = user("agent", "Awa Diop");
+        String studyName = Fixtures.uniqueId("Cashew cluster");
+        int version = fixtures.publishedFirmDiagnostic();
+        try (Browser browser = Browser.phone()) {
+            browser.emulateWidth(width);
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
+                    "origin", app().resolve("/").toString().replaceAll("/$", ""),
+                    "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+
+            // a wrong password first: the error is said and focused, and nothing else is told
+            browser.open(app());
+            heading(browser, "Sign in");
+            check(browser, "sign-in");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("sign-in");
+                screenshot(browser, "sign-in");
+            }
+            browser.find("#sign-in input[type=email]").sendKeys(agent.email());
+            browser.find("#sign-in input[type=password]").sendKeys("not-the-password", Keys.ENTER);
+            WebElement summary = browser.await("the sign-in error", d -> browser.find("#sign-in .error-summary").isDisplayed()
+                    ? browser.find("#sign-in .error-summary") : null);
+            assertTrue(summary.getText().contains("The email address or the password is wrong."), summary.getText());
+            assertTrue(focused(browser).equals("DIV"), "the error is focused");
+            check(browser, "sign-in refused");
+
+            signInByKeyboard(browser, agent);
+            browser.emulateWidth(width);
+            assertTrue(browser.find(".main-nav").getText().contains("Awa Diop"));
+            check(browser, "home without studies");
+
+            // a new study, by keyboard: type in each field and press Enter
+            WebElement name = fieldIn(browser, "new-study", "/name");
+            name.click();
+            new Actions(browser.driver()).sendKeys(studyName).sendKeys(Keys.TAB).sendKeys("cashew").sendKeys(Keys.TAB)
+                    .sendKeys("Bouaké").sendKeys(Keys.ENTER).perform();
+            heading(browser, studyName);
+            String studyId = browser.find(".study").getAttribute("data-study-id");
+            assertEquals("page-heading", focused(browser), "the new page starts at its heading");
+
+            // a wave and the firms' questionnaire
+            WebElement waveName = fieldIn(browser, "new-wave", "/name");
+            waveName.sendKeys("Baseline");
+            setDate(browser, fieldIn(browser, "new-wave", "/opensOn"), LocalDate.now().minusDays(1));
+            setDate(browser, fieldIn(browser, "new-wave", "/closesOn"), LocalDate.now().plusDays(30));
+            browser.find("#new-wave button[type=submit]").click();
+            browser.await("the wave in the table", d -> browser.find(".panel table.data").getText().contains("Baseline"));
+            new Select(browser.find("#template-firm select")).selectByValue("firm-diagnostic@" + version);
+            browser.find("#template-firm button[type=submit]").click();
+            browser.await("the questionnaire assigned", d -> browser.find("#template-firm").findElement(By.xpath("..")).getText().contains("firm-diagnostic"));
+            check(browser, "study overview");
+
+            // a register with one bad row: the error at its line and column, nothing imported
+            tab(browser, "register");
+            browser.find("#register-import input[type=file]").sendKeys(csv("register-bad", StudyFixtures.HEADER
+                    + "F1,Boulangerie Ndiaye,firm,food_processing,small,Bouaké,,\r\n"
+                    + "F2,Atelier Fall,firm,metal,micro,Bouaké,not-an-email,\r\n"
+                    + "I1,Chambre de commerce,institution,services,,Bouaké,,\r\n").toString());
+            browser.find("#register-import button[type=submit]").click();
+            WebElement badRows = browser.await("the file's bad rows", d -> browser.findAll("#bad-rows").isEmpty() ? null : browser.find("#bad-rows"));
+            String row = badRows.findElement(By.cssSelector("tbody tr")).getText();
+            assertTrue(row.contains("3") && row.contains("email") && row.contains("not-an-email"), row);
+            assertTrue(focused(browser).equals("DIV"), "the file's problems are focused");
+            check(browser, "register file refused");
+            if (width == Browser.PHONE_WIDTH) {
+                screenshot(browser, "register-refused");
+            }
+            browser.find("#register-import input[type=file]").sendKeys(csv("register-good", StudyFixtures.HEADER
+                    + "F1,Boulangerie Ndiaye,firm,food_processing,small,Bouaké,,\r\n"
+                    + "F2,Atelier Fall,firm,metal,micro,Bouaké,fall@example.org,\r\n"
+                    + "I1,Chambre de commerce,institution,services,,Bouaké,,\r\n").toString());
+            browser.find("#register-import button[type=submit]").click();
+            browser.await("the import's result", d -> browser.find(".register-status").getText().contains("Imported: 3 new, 0 updated."));
+            assertEquals("3 actor(s) in the register.", browser.find("#register-count").getText());
+
+            // search, then edit one actor when this server can
+            WebElement search = browser.find("#register-search");
+            search.sendKeys("fall", Keys.ENTER);
+            browser.await("the search's count", d -> browser.find("#register-count").getText().equals("1 actor(s) found."));
+            check(browser, "register searched");
+
+            // invitations for everyone; the link copied is the one the respondent opens
+            tab(browser, "invitations");
+            browser.find("#invite-all button[type=submit]").click();
+            browser.await("the links", d -> browser.findAll("#invitation-list [data-action=copy]").size() == 3);
+            check(browser, "invitations issued");
+            if (width == Browser.PHONE_WIDTH) {
+                screenshot(browser, "invitations");
+            }
+            WebElement firmRow = browser.findAll("#invitation-list tbody tr").stream()
+                    .filter(r -> r.getText().contains("Boulangerie Ndiaye")).findFirst().orElseThrow();
+            String link = firmRow.findElement(By.cssSelector("input[data-link=copy]")).getAttribute("value");
+            assertTrue(link.startsWith(app().toString() + "respond/"), link);
+            firmRow.findElement(By.cssSelector("[data-action=copy]")).click();
+            browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(10));
+            Object copied = ((ChromeDriver) browser.driver()).executeAsyncScript(
+                    "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('no clipboard: ' + e));");
+            assertEquals(link, copied, "the copy button puts the link on the clipboard");
+
+            respondThrough(browser, link);
+
+            tab(browser, "progress");
+            browser.await("the progress moved", d -> browser.find("#progress-summary").getText().equals("1 of 3 submitted"));
+            assertTrue(browser.find("table.data").getText().contains("Firms"));
+            assertFalse(browser.findAll("svg.chart rect.bar.submitted").isEmpty(), "the chart draws the submitted bar");
+            check(browser, "progress");
+            if (width == Browser.PHONE_WIDTH) {
+                screenshot(browser, "progress");
+            }
+
+            tab(browser, "responses");
+            WebElement response = browser.await("the response", d -> browser.findAll("a[data-response-id]").isEmpty() ? null : browser.find("a[data-response-id]"));
+            assertEquals("Boulangerie Ndiaye", response.getText(), "agents see who answered");
+            check(browser, "responses");
+            response.click();
+            heading(browser, "Response of Boulangerie Ndiaye");
+            assertTrue(browser.find("dl.answers").getText().contains("no"), browser.find("dl.answers").getText());
+            check(browser, "one response");
+
+            // the open link, its address and its QR code
+            browser.open(app().resolve("#/studies/" + studyId));
+            heading(browser, studyName);
+            browser.find("#open-link-on button[type=submit]").click();
+            WebElement qr = browser.await("the QR code", d -> {
+                List<WebElement> image = browser.findAll("#open-link-qr");
+                return !image.isEmpty() && Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", image.getFirst()))
+                        ? image.getFirst() : null;
+            });
+            assertEquals("QR code of the open link", qr.getAttribute("alt"));
+            check(browser, "open link on");
+            if (width == Browser.PHONE_WIDTH) {
+                screenshot(browser, "study");
+            }
+
+            browser.open(app());
+            heading(browser, "My studies");
+            String glance = browser.find("[data-progress]").getText();
+            assertTrue(glance.startsWith("1 of 3 submitted"), glance);
+            check(browser, "home with a study");
+            if (width == Browser.PHONE_WIDTH) {
+                screenshot(browser, "home");
+            }
+        }
+    }
+
+    @Test
+    void frenchFromTheBrowsersLanguageAndTheSwitch() {
+        try (Browser browser = Browser.phone()) {
+            browser.open(app());
+            heading(browser, "Sign in");
+            new Select(browser.find("#language")).selectByValue("fr");
+            heading(browser, "Se connecter à ClusterLens");
+            assertEquals("fr", browser.find("html").getAttribute("lang"));
+            assertEquals("language", focused(browser), "the switch keeps the focus");
+            check(browser, "sign-in in French");
+            browser.driver().navigate().refresh();
+            heading(browser, "Se connecter à ClusterLens");
+        }
+    }
+
+    @Test
+    void adminManagesUsersAndEveryoneHasAnAccountPage() {
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, new Person(org.clusterlens.testing.ItEnvironment.ADMIN_EMAIL,
+                    org.clusterlens.testing.ItEnvironment.ADMIN_PASSWORD, "Admin"));
+            browser.find(".main-nav a[href='#/users']").click();
+            heading(browser, "Users");
+            String email = Fixtures.uniqueId("lead") + "@example.org";
+            fieldIn(browser, "new-user", "/email").sendKeys(email);
+            fieldIn(browser, "new-user", "/displayName").sendKeys("Lead ‮Reversed‬ Name");
+            fieldIn(browser, "new-user", "/password").sendKeys("short");
+            browser.find("#new-user button[type=submit]").click();
+            browser.await("the password's error next to it", d -> !browser.find("#new-user [data-field='/password'] .error").getText().isBlank());
+            assertEquals("true", fieldIn(browser, "new-user", "/password").getAttribute("aria-invalid"));
+            check(browser, "users: new user refused");
+            fieldIn(browser, "new-user", "/password").clear();
+            fieldIn(browser, "new-user", "/password").sendKeys("Staff-" + Fixtures.uniqueId("pw") + "-Tuesday", Keys.ENTER);
+            browser.await("the new user in the list", d -> browser.find("table.data").getText().contains(email));
+            WebElement name = browser.findAll("table.data tbody tr").stream().filter(r -> r.getText().contains(email))
+                    .findFirst().orElseThrow().findElement(By.cssSelector("bdi"));
+            assertEquals("BDI", name.getTagName().toUpperCase(), "a typed name is isolated");
+            check(browser, "users");
+            screenshot(browser, "users");
+
+            browser.find(".main-nav a[href='#/account']").click();
+            heading(browser, "My account");
+            check(browser, "my account");
+            screenshot(browser, "account");
+        }
+    }
+
+    @Test
+    void leadSeesOnlyTheirStudyPseudonymised() {
+        StudyFixtures.Ready theirs = fixtures.study(Fixtures.uniqueId("lead study"), "en");
+        StudyFixtures.Ready other = fixtures.study(Fixtures.uniqueId("other study"), "en");
+        var imported = fixtures.importActors(theirs.studyId(), StudyFixtures.HEADER
+                + "F1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,owner@ndiaye.example,+221 77 000 00 00\r\n");
+        assertEquals(200, imported.status(), imported::toString);
+        String link = api.base().resolve(fixtures.inviteAll(theirs, false).getJsonObject(0).getString("link").substring(1)).toString();
+        Person lead = user("lead", "Léa Lead");
+        var member = api.post("api/studies/" + theirs.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send();
+        Assumptions.assumeTrue(member.status() != 404 && member.status() != 405,
+                "POST /api/studies/{id}/members is not on this branch yet (answered " + member.status()
+                        + "): the lead's view is checked once study membership is merged");
+        assertEquals(201, member.status(), member::toString);
+        try (Browser browser = Browser.phone()) {
+            respondThrough(browser, link);
+            signIn(browser, lead);
+            Set<String> listed = browser.findAll("[data-study-id]").stream().map(e -> e.getAttribute("data-study-id")).collect(Collectors.toSet());
+            assertEquals(Set.of(String.valueOf(theirs.studyId())), listed, "a lead sees only their studies");
+            assertFalse(browser.find("#app").getText().contains("New study"), "leads do not create studies");
+            check(browser, "lead's home");
+            browser.open(app().resolve("#/studies/" + other.studyId()));
+            heading(browser, "Study not found");
+            browser.open(app().resolve("#/studies/" + theirs.studyId() + "/responses"));
+            WebElement response = browser.await("the response", d -> browser.findAll("a[data-response-id]").isEmpty() ? null : browser.find("a[data-response-id]"));
+            assertTrue(response.getText().startsWith("P-"), "a pseudonym, not a name: " + response.getText());
+            String page = browser.find("#app").getText();
+            assertFalse(page.contains("Boulangerie Ndiaye"), page);
+            check(browser, "lead's responses");
+            screenshot(browser, "lead-responses");
+            response.click();
+            heading(browser, "Response of P-");
+            assertFalse(browser.find("#app").getText().contains("Ndiaye"));
+            browser.open(app().resolve("#/studies/" + theirs.studyId() + "/register"));
+            browser.await("the register", d -> browser.findAll("#register-count").size() == 1);
+            page = browser.find("#app").getText();
+            assertFalse(page.contains("owner@ndiaye.example") || page.contains("+221"), page);
+            assertTrue(browser.findAll("#register-import").isEmpty(), "leads do not import");
+        }
+    }
+
+    @Test
+    void openLinkQrCodeIsTheLinkTheAgentHoldsAndOnlyThat() {
+        StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("qr"), "en");
+        String path = "api/studies/" + ready.studyId() + "/open-link";
+        var off = api.get(path + "/qr.svg?token=abc").asAdmin().send();
+        assertEquals(404, off.status(), off::toString);
+        assertTrue(off.contentType().startsWith("application/problem+json"), off::toString);
+        JsonObject on = api.put(path, "{\"enabled\": true, \"actorType\": \"firm\"}").asAdmin().send().json();
+        String token = StudyFixtures.token(on.getString("link"));
+        var qr = api.get(path + "/qr.svg?token=" + token).asAdmin().send();
+        assertEquals(200, qr.status(), qr::toString);
+        assertTrue(qr.contentType().startsWith("image/svg+xml"), qr::toString);
+        assertTrue(qr.body().contains("<title>QR code of " + api.base() + "respond/open/" + token + "</title>"), qr.body());
+        assertEquals(1, qr.body().split("<path", -1).length - 1);
+        var wrong = api.get(path + "/qr.svg?token=" + token.substring(1) + "A").asAdmin().send();
+        assertEquals(404, wrong.status(), wrong::toString);
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(403, api.get(path + "/qr.svg?token=" + token).as(lead.email(), lead.password()).send().status());
+    }
+
+    @Test
+    void rootServesTheStaffAppUnderAStrictPolicy() {
+        var page = api.get("").send();
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.contentType().startsWith("text/html"), page::toString);
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy != null && policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
+        assertTrue(page.body().contains("staff/app.mjs"), page.body());
+        var module = api.get("staff/app.mjs").send();
+        assertEquals(200, module.status());
+        assertTrue(module.contentType().startsWith("text/javascript"), module::toString);
+    }
+}
