@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clusterlens.accounts.control.Accounts;
 import org.clusterlens.accounts.control.Authentication;
-import org.clusterlens.accounts.control.PasswordPolicy;
 import org.clusterlens.accounts.control.Passwords;
 import org.clusterlens.accounts.control.SignInThrottle;
 import org.clusterlens.accounts.control.SignIns;
@@ -93,11 +92,6 @@ public class SessionResource {
     @RolesAllowed({Role.ADMIN, Role.AGENT, Role.LEAD})
     public Response changePassword(@Valid @NotNull PasswordChange change) {
         String email = security.getCallerPrincipal().getName();
-        User user = users.findActive(email).orElseThrow(() -> ProblemException.unauthorized("Unknown user."));
-        PasswordPolicy.refusal(change.newPassword(), user.email(), user.displayName())
-                .ifPresent(why -> {
-                    throw ProblemException.invalidField("/newPassword", why);
-                });
         switch (signIns.attempt(email, change.currentPassword(), request, SignIns.Via.PASSWORD_CHANGE)) {
             case SignIns.Attempt.Throttled throttled -> {
                 return SignInThrottle.tooManyFailures(throttled.retryAfterSeconds());
