@@ -688,7 +688,7 @@ async function showReceipt(receipt, answers) {
   document.title = `${t('receiptTitle')} – ${text(template.title)}`;
   const receiptElement = h('section', { id: 'receipt', 'aria-labelledby': 'receipt-heading' },
     h('h1', { id: 'receipt-heading', tabindex: '-1' }, t('receiptTitle')),
-    h('p', { class: 'study' }, [state.data.study?.name, state.data.wave?.name, state.data.actor?.name].filter(Boolean).join(' · ')),
+    h('p', { class: 'study' }, [state.data.study?.name, state.data.wave?.name, state.data.actor?.name].filter(Boolean).map((name) => `\u2068${name}\u2069`).join(' · ')),
     h('p', { class: 'receipt-time' }, t('receiptTime', { time: formatTime(shownReceipt.submittedAt) })),
     shownReceipt.submissionId ? h('p', { class: 'receipt-reference' }, t('receiptReference', { id: shownReceipt.submissionId })) : null,
     h('button', { type: 'button', class: 'secondary no-print', onclick: () => window.print() }, t('print')),
@@ -762,7 +762,7 @@ function displayValue(question, value, answers) {
     case 'linkage': {
       const register = new Map((state.data.register ?? []).map((a) => [a.id, a]));
       const relations = model.template.choiceLists?.[item.relations] ?? [];
-      return h('ul', {}, value.map((link) => h('li', {}, `${register.get(link.actor)?.name ?? link.actor}: ${(link.relations ?? [])
+      return h('ul', {}, value.map((link) => h('li', {}, `\u2068${register.get(link.actor)?.name ?? link.actor}\u2069: ${(link.relations ?? [])
         .map((r) => model.text(relations.find((c) => c.value === r)?.label, state.language) || r).join('; ')}`)));
     }
     default: return String(value);

@@ -360,7 +360,9 @@ export function isRightToLeft(language) {
 export function translate(language, key, parameters = {}) {
   const table = STRINGS[String(language).split('-')[0]] ?? STRINGS.en;
   const template = table[key] ?? STRINGS.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? String(parameters[name]) : whole));
+  // a name typed by someone else is isolated (FSI … PDI), so its direction marks cannot turn the message around it
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (!(name in parameters) ? whole
+    : typeof parameters[name] === 'string' ? `\u2068${parameters[name]}\u2069` : String(parameters[name])));
 }
 
 /**

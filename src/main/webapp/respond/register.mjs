@@ -100,7 +100,7 @@ export async function showRegistration(main, announce, openToken, preferredLangu
         h('p', { class: 'study' }, page.study.name ?? ''),
         languages.length > 1 ? h('div', { class: 'language' }, h('label', { for: 'language' }, t('language')), select) : null),
       h('h1', { id: 'register-heading', tabindex: '-1' }, t('registerTitle')));
-    const type = h('select', {}, TYPES.map((value) => h('option', { value }, t(`type_${value}`))));
+    const type = h('select', {}, TYPES.filter((value) => value === page.actorType).map((value) => h('option', { value }, t(`type_${value}`))));
     type.value = page.values.type ?? page.actorType;
     const button = h('button', { type: 'submit', class: 'primary', dataset: { action: 'register' }, disabled: page.sending },
       page.sending ? t('registering') : t('registerButton'));

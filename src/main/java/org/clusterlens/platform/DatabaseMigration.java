@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.clusterlens.platform.migration.V5__OutboxNumbersInBlocks;
+import org.clusterlens.platform.migration.V7__StudyTeams;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -32,7 +33,7 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 // listed, not scanned for: the few migrations that need code
-                .javaMigrations(new V5__OutboxNumbersInBlocks())
+                .javaMigrations(new V5__OutboxNumbersInBlocks(), new V7__StudyTeams())
                 .load()
                 .migrate();
         LOG.info(() -> "Database (" + vendor + ") at schema version " + result.targetSchemaVersion

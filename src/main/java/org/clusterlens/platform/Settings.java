@@ -47,6 +47,26 @@ public final class Settings {
     public static final String REGISTRATION_REFILL_SECONDS = "clusterlens.respond.registration.refill-seconds";
     public static final String REGISTRATION_REFILL_SECONDS_DEFAULT = "6";
 
+    /**
+     * Wrong passwords: free tries per account and per client address, then a wait that starts at
+     * the base delay and doubles with each further failure, up to the maximum.
+     */
+    public static final String SIGNIN_ACCOUNT_FAILURES = "clusterlens.signin.throttle.account-failures";
+    public static final String SIGNIN_ACCOUNT_FAILURES_DEFAULT = "5";
+    public static final String SIGNIN_ADDRESS_FAILURES = "clusterlens.signin.throttle.address-failures";
+    public static final String SIGNIN_ADDRESS_FAILURES_DEFAULT = "50";
+    public static final String SIGNIN_BASE_DELAY_SECONDS = "clusterlens.signin.throttle.base-delay-seconds";
+    public static final String SIGNIN_BASE_DELAY_SECONDS_DEFAULT = "1";
+    public static final String SIGNIN_MAX_DELAY_SECONDS = "clusterlens.signin.throttle.max-delay-seconds";
+    public static final String SIGNIN_MAX_DELAY_SECONDS_DEFAULT = "900";
+
+    /** Addresses of reverse proxies whose X-Forwarded-For is believed; empty: none is. */
+    public static final String TRUSTED_PROXIES = "clusterlens.signin.trusted-proxies";
+
+    /** Whether a process on the server's own machine sees /metrics and the data of /health without signing in. */
+    public static final String MONITORING_TRUST_LOOPBACK = "clusterlens.monitoring.trust-loopback";
+    public static final String MONITORING_TRUST_LOOPBACK_DEFAULT = "true";
+
     private Settings() {
     }
 }

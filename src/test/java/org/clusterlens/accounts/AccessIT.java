@@ -61,6 +61,10 @@ class AccessIT {
     private static final List<Endpoint> EVERY_RESOURCE = List.of(
             new Endpoint("GET", "api/session"),
             new Endpoint("DELETE", "api/session"),
+            new Endpoint("PUT", "api/session/password"),
+            new Endpoint("GET", "api/tokens"),
+            new Endpoint("POST", "api/tokens"),
+            new Endpoint("DELETE", "api/tokens/1"),
             new Endpoint("GET", "api/users"),
             new Endpoint("POST", "api/users"),
             new Endpoint("PATCH", "api/users/1"),

@@ -292,8 +292,8 @@ class RespondIT {
         assertEquals(2, rows.size());
         List<String> header = rows.get(0).values();
         List<String> row = rows.get(1).values();
-        assertEquals(List.of("response_id", "actor_external_id", "actor_name", "actor_type", "submitted_at", "language"),
-                header.subList(0, 6));
+        assertEquals(List.of("response_id", "actor_pseudonym", "actor_external_id", "actor_name", "actor_type",
+                "submitted_at", "language"), header.subList(0, 7));
         assertEquals("'=cmd|' /C calc'!A0", row.get(header.indexOf("actor_name")));
         assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\")", row.get(header.indexOf("firm_name")));
         assertEquals(ARABIC_AND_EMOJI, row.get(header.indexOf("final_comments")));

@@ -23,12 +23,15 @@ import java.util.Set;
 /**
  * Who may call what, from the {@code @RolesAllowed}/{@code @PermitAll} on each resource method or
  * class. An endpoint that declares nothing is closed: forgetting the annotation cannot open it.
- * Browsers that are logged in by session must also echo their CSRF token on writes.
+ * Browsers that are logged in by session must also echo their CSRF token on writes; that every
+ * browser write comes from ClusterLens' own pages, whatever the credentials, is
+ * {@link org.clusterlens.platform.http.CrossSiteRequests}' part.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100) // before Payara's own @RolesAllowed filter, so refusals say why
 public class AccessRules implements ContainerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String BASIC_CHALLENGE = "Basic realm=\"ClusterLens\", charset=\"UTF-8\"";
 
     @Context
     ResourceInfo resource;
@@ -48,13 +51,15 @@ public class AccessRules implements ContainerRequestFilter {
         }
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
+            if (servletRequest.getAttribute(Authentication.THROTTLED) instanceof Long wait) {
+                request.abortWith(SignInThrottle.tooManyFailures(wait));
+                return;
+            }
             Object failed = servletRequest.getAttribute(Authentication.FAILED);
             ProblemException refusal = ProblemException.unauthorized(failed != null ? failed.toString()
                     : "Log in first: send HTTP Basic credentials or a session cookie from POST /api/session.");
-            // browsers pop up a password dialog on a Basic challenge; scripts need it
-            boolean browser = request.getHeaderString("X-Requested-With") != null;
             request.abortWith(jakarta.ws.rs.core.Response.fromResponse(refusal.problem().toResponse())
-                    .header("WWW-Authenticate", browser ? null : "Basic realm=\"ClusterLens\", charset=\"UTF-8\"")
+                    .header("WWW-Authenticate", isBrowser(request) ? null : BASIC_CHALLENGE)
                     .build());
             return;
         }
@@ -66,6 +71,22 @@ public class AccessRules implements ContainerRequestFilter {
             return;
         }
         checkCsrf(request);
+    }
+
+    /**
+     * A browser answers a Basic challenge with a password dialog and then sends that password with
+     * every request to this server, from whatever site the request comes: so browsers never get the
+     * challenge. Each of these says "browser": fetch metadata (every current browser), a page
+     * navigation's {@code Accept}, the header the staff pages add. curl and scripts send none.
+     */
+    static boolean isBrowser(ContainerRequestContext request) {
+        return isBrowser(request.getHeaderString("Sec-Fetch-Mode"), request.getHeaderString("Accept"),
+                request.getHeaderString("X-Requested-With"));
+    }
+
+    static boolean isBrowser(String fetchMode, String accept, String requestedWith) {
+        return fetchMode != null || requestedWith != null
+                || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html"));
     }
 
     private void checkCsrf(ContainerRequestContext request) {

@@ -31,10 +31,17 @@ public class Accounts {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StudyMembers members;
+
+    @Inject
+    ApiTokens tokens;
+
     public User create(String actor, String email, String displayName, String password, Set<Role> roles) {
         if (directory.findByEmail(email).isPresent()) {
             throw ProblemException.conflict("A user with the email " + User.normalizeEmail(email) + " exists already.");
         }
+        refuseWeak("/password", password, email, displayName);
         User user = new User(email, displayName, passwords.hash(password), roles);
         em.persist(user);
         em.flush();
@@ -64,11 +71,32 @@ public class Accounts {
             what.append(enabled ? "enabled " : "disabled ");
         }
         if (password != null) {
+            refuseWeak("/password", password, user.email(), user.displayName());
             user.changePasswordHash(passwords.hash(password));
-            what.append("password ");
+            int ended = tokens.revokeAll(user);
+            what.append("password (sessions and ").append(ended).append(" API token(s) ended) ");
         }
         audit.record(actor, Action.CHANGED, SUBJECT, user.email(), what.toString().trim());
         return user;
+    }
+
+    /** The user's own change, once the current password was checked: ends sessions and tokens, audited. */
+    public User changeOwnPassword(String email, String newPassword) {
+        User user = directory.findActive(email).map(u -> em.find(User.class, u.id()))
+                .orElseThrow(() -> ProblemException.unauthorized("Unknown user."));
+        refuseWeak("/newPassword", newPassword, user.email(), user.displayName());
+        user.changePasswordHash(passwords.hash(newPassword));
+        int ended = tokens.revokeAll(user);
+        audit.record(user.email(), Action.CHANGED, SUBJECT, user.email(),
+                "own password (other sessions and " + ended + " API token(s) ended)");
+        em.flush();
+        return user;
+    }
+
+    private static void refuseWeak(String field, String password, String email, String displayName) {
+        PasswordPolicy.refusal(password, email, displayName).ifPresent(why -> {
+            throw ProblemException.invalidField(field, why);
+        });
     }
 
     public void delete(String actor, long id) {
@@ -76,6 +104,7 @@ public class Accounts {
         if (actor.equals(user.email())) {
             throw ProblemException.conflict("You cannot delete your own account.");
         }
+        members.removeEverywhere(user);
         em.remove(user);
         audit.record(actor, Action.DELETED, SUBJECT, user.email(), null);
     }

@@ -19,6 +19,12 @@ public class AuditLog {
         em.persist(new AuditEntry(actor, action, subjectType, subjectId, detail));
     }
 
+    /** For what happens outside any change, such as a sign-in: its own transaction, committed at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAlone(String actor, AuditEntry.Action action, String subjectType, String subjectId, String detail) {
+        record(actor, action, subjectType, subjectId, detail);
+    }
+
     public List<AuditEntry> recent(String subjectType, String subjectId, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT a FROM AuditEntry a WHERE 1 = 1");
         if (subjectType != null) {

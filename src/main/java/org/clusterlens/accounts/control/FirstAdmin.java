@@ -43,10 +43,9 @@ public class FirstAdmin {
         }
         String login = email.filter(e -> !e.isBlank()).orElse(DEFAULT_EMAIL);
         Optional<String> given = password.filter(p -> !p.isBlank());
-        if (given.isPresent() && given.get().length() < Passwords.MIN_LENGTH) {
-            throw new IllegalStateException("CLUSTERLENS_ADMIN_PASSWORD must have at least "
-                    + Passwords.MIN_LENGTH + " characters");
-        }
+        given.flatMap(p -> PasswordPolicy.refusal(p, login, "Administrator")).ifPresent(why -> {
+            throw new IllegalStateException("CLUSTERLENS_ADMIN_PASSWORD cannot be used: " + why);
+        });
         String secret = given.orElseGet(() -> Passwords.generate(20));
         accounts.create("system", login, "Administrator", secret, EnumSet.of(Role.admin));
         if (given.isPresent()) {

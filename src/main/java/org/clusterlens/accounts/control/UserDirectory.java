@@ -27,12 +27,32 @@ public class UserDirectory implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Optional<User> user = findActive(login.getCaller());
-        boolean ok = passwords.matches(login.getPasswordAsString(), user.map(User::passwordHash).orElse(null));
-        if (ok && user.isPresent()) {
-            return new CredentialValidationResult(user.get().email(), user.get().roleNames());
+        Check check = check(login.getCaller(), login.getPasswordAsString());
+        return check.outcome() == Outcome.VALID
+                ? new CredentialValidationResult(check.user().email(), check.user().roleNames())
+                : CredentialValidationResult.INVALID_RESULT;
+    }
+
+    public enum Outcome { VALID, WRONG_PASSWORD, UNKNOWN, DISABLED }
+
+    /** {@code user} is set only when {@code outcome} is VALID. */
+    public record Check(Outcome outcome, User user) {
+    }
+
+    /**
+     * Checks a password, hashing it even when there is no such user (against a decoy hash), so that
+     * an unknown email takes as long to refuse as a wrong password. The outcome is for the audit
+     * log; callers tell the user nothing but "wrong".
+     */
+    public Check check(String email, String password) {
+        Optional<User> user = findByEmail(email);
+        boolean usable = user.isPresent() && user.get().enabled();
+        boolean matches = passwords.matches(password, usable ? user.get().passwordHash() : null);
+        if (usable && matches) {
+            return new Check(Outcome.VALID, user.get());
         }
-        return CredentialValidationResult.INVALID_RESULT;
+        Outcome outcome = user.isEmpty() ? Outcome.UNKNOWN : usable ? Outcome.WRONG_PASSWORD : Outcome.DISABLED;
+        return new Check(outcome, null);
     }
 
     @Override

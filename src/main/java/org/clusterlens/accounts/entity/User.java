@@ -49,6 +49,13 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * Goes up whenever the password changes or the account is disabled. Sessions remember the value
+     * they began with and end when it differs, which holds across instances sharing the database.
+     */
+    @Column(name = "credentials_epoch", nullable = false)
+    private long credentialsEpoch;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -92,10 +99,18 @@ public class User {
 
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+        this.credentialsEpoch++;
     }
 
     public void enable(boolean on) {
+        if (enabled && !on) {
+            credentialsEpoch++; // re-enabling later must not bring old sessions back
+        }
         this.enabled = on;
+    }
+
+    public long credentialsEpoch() {
+        return credentialsEpoch;
     }
 
     public Long id() {

@@ -13,7 +13,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors, String incidentId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType MEDIA = new MediaType("application", "problem+json"); // no JAX-RS runtime needed
 
     /** {@code field} is a JSON pointer into the request body (or a parameter name). */
     public record FieldError(String field, String message) {
@@ -36,9 +36,22 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), incidentId);
     }
 
+    /** The request's path, without the respondent's token when the path holds one. */
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, incidentId);
+        return new Problem(type, title, status, detail, withoutToken(path), errors, incidentId);
     }
+
+    /**
+     * A respondent's link is their credential: an error page that repeats it ends up in a
+     * screenshot, a support email or a proxy's log of bodies. {@code /respond/{token}…} and
+     * {@code /respond/open/{token}…} (under {@code /api} too) keep their shape with the token cut out.
+     */
+    static String withoutToken(String path) {
+        return path == null ? null : TOKEN_IN_PATH.matcher(path).replaceAll("$1\u2026");
+    }
+
+    private static final java.util.regex.Pattern TOKEN_IN_PATH =
+            java.util.regex.Pattern.compile("(/respond/(?:open/)?)(?!open(?:/|$))[^/?#;]+");
 
     public Problem withIncident(String id) {
         return new Problem(type, title, status, detail, instance, errors, id);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.clusterlens.accounts.entity.Role;
 import org.clusterlens.responses.boundary.ResponseViews.ResponseDetail;
 import org.clusterlens.responses.control.Responses;
+import org.clusterlens.studies.control.StudyAccess;
 
 /** One response, as the study team reads it; agents may reopen it. */
 @Path("responses")
@@ -26,16 +27,19 @@ public class ResponsesResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    StudyAccess access;
+
     @GET
     @Path("{id}")
     public ResponseDetail get(@PathParam("id") long id) {
-        return ResponseDetail.of(responses.find(id));
+        return ResponseDetail.of(responses.find(id), access.viewer());
     }
 
     @POST
     @Path("{id}/reopening")
     @RolesAllowed({Role.ADMIN, Role.AGENT})
     public ResponseDetail reopen(@PathParam("id") long id) {
-        return ResponseDetail.of(responses.reopen(id, security.getCallerPrincipal().getName()));
+        return ResponseDetail.of(responses.reopen(id, security.getCallerPrincipal().getName()), access.viewer());
     }
 }

@@ -15,6 +15,7 @@ import org.clusterlens.forms.control.Templates;
 import org.clusterlens.forms.entity.TemplateVersion;
 import org.clusterlens.responses.entity.Response;
 import org.clusterlens.studies.control.Csv;
+import org.clusterlens.studies.control.Viewer;
 import org.clusterlens.studies.entity.Actor;
 
 import java.nio.charset.StandardCharsets;
@@ -29,17 +30,21 @@ import java.util.TreeMap;
 /**
  * Raw answers, one row per submitted response and one column per question name, lined up by name
  * across template versions. Repeats stay one column of JSON text. UTF-8 with a byte order mark,
- * without which Excel reads the accents as Latin-1.
+ * without which Excel reads the accents as Latin-1. For a viewer who does not see identities the
+ * actor's id and name columns and the {@code pii} questions' columns are not there at all, and the
+ * other answers are masked as {@link AnswerDisclosure} does.
  */
 public final class AnswersCsv {
-    public static final List<String> FIXED_COLUMNS =
-            List.of("response_id", "actor_external_id", "actor_name", "actor_type", "submitted_at", "language");
+    public static final List<String> FIXED_COLUMNS = List.of("response_id", "actor_pseudonym", "actor_external_id",
+            "actor_name", "actor_type", "submitted_at", "language");
+    private static final List<String> IDENTITY_COLUMNS = List.of("actor_external_id", "actor_name");
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private AnswersCsv() {
     }
 
-    public static byte[] write(List<Response> responses) {
+    public static byte[] write(List<Response> responses, Viewer viewer) {
+        AnswerDisclosure disclosure = new AnswerDisclosure(viewer);
         Map<Long, TemplateVersion> versions = new TreeMap<>();
         responses.forEach(r -> versions.putIfAbsent(r.templateVersion().id(), r.templateVersion()));
         Set<String> columns = new LinkedHashSet<>();
@@ -47,20 +52,27 @@ public final class AnswersCsv {
                 .sorted(Comparator.comparing(TemplateVersion::templateId).thenComparing(TemplateVersion::versionNumber))
                 .forEach(v -> TemplateModel.from(Templates.document(v)).sections().stream()
                         .map(Section::items).forEach(items -> columns(items, columns)));
+        versions.values().forEach(v -> columns.removeIf(column -> disclosure.withholds(v, column)));
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(FIXED_COLUMNS);
+        if (!disclosure.identified()) {
+            header.removeAll(IDENTITY_COLUMNS);
+        }
         header.addAll(columns);
         out.append(Csv.row(header));
         for (Response response : responses) {
             Actor actor = response.invitation().actor();
             List<String> row = new ArrayList<>();
             row.add(String.valueOf(response.id()));
-            row.add(safe(actor.externalId()));
-            row.add(safe(actor.name()));
+            row.add(viewer.pseudonym(actor));
+            if (disclosure.identified()) {
+                row.add(safe(actor.externalId()));
+                row.add(safe(actor.name()));
+            }
             row.add(actor.type().name());
             row.add(String.valueOf(response.submittedAt()));
             row.add(response.language());
-            JsonObject answers = Respondents.answersOf(response);
+            JsonObject answers = disclosure.answers(response);
             for (String column : columns) {
                 row.add(cell(answers.get(column)));
             }

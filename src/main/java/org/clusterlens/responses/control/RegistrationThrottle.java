@@ -2,12 +2,11 @@ package org.clusterlens.responses.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.clusterlens.platform.BoundedMap;
 import org.clusterlens.platform.Settings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * A token bucket per client address and open link: a burst of registrations, then one more every
@@ -26,16 +25,18 @@ public class RegistrationThrottle {
     @ConfigProperty(name = Settings.REGISTRATION_REFILL_SECONDS, defaultValue = Settings.REGISTRATION_REFILL_SECONDS_DEFAULT)
     int refillSeconds;
 
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Forgetting the least recently seen caller hands it a full bucket, which time would have anyway. */
+    private final BoundedMap<String, TokenBucket> buckets = new BoundedMap<>(MAX_TRACKED);
 
     /** Takes one registration for this caller; empty when allowed, else the seconds to wait. */
     public OptionalLong acquire(String clientAddress, String link) {
         long now = System.nanoTime();
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.values().removeIf(b -> b.isFull(now));
+        TokenBucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.computeIfAbsent(clientAddress + " " + link,
+                    k -> new TokenBucket(burst, refillSeconds * 1_000_000_000L, now));
         }
-        return buckets.computeIfAbsent(clientAddress + " " + link, k -> new TokenBucket(burst, refillSeconds * 1_000_000_000L, now))
-                .take(now);
+        return bucket.take(now);
     }
 
     static final class TokenBucket {
@@ -59,11 +60,6 @@ public class RegistrationThrottle {
             }
             long waitNanos = (long) Math.ceil((1 - tokens) * nanosPerToken);
             return OptionalLong.of(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
         }
 
         private void refill(long now) {

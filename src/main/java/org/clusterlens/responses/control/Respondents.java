@@ -96,6 +96,7 @@ public class Respondents {
 
     public Response saveDraft(String token, JsonObject body, LocalDate today) {
         JsonObject answers = answers(body);
+        AnswerLimits.check(answers);
         int revision = body.get("revision") instanceof jakarta.json.JsonNumber n && n.isIntegral() && n.intValue() >= 0
                 ? n.intValue() : -1;
         if (revision < 0) {
@@ -128,6 +129,7 @@ public class Respondents {
                     "a submission id made by the client, such as a UUID (letters, digits, - and _, at most 64)");
         }
         JsonObject answers = answers(body);
+        AnswerLimits.check(answers);
         Invitation invitation = invitation(token, true);
         Optional<Response> existing = response(invitation);
         if (existing.isPresent() && existing.get().isSubmitted()) {
@@ -189,9 +191,14 @@ public class Respondents {
                 throw ProblemException.invalidField("/" + field, "a text");
             }
         }
-        fields.putIfAbsent("type", study.openActorType().name());
+        ActorType linkType = study.openActorType();
+        fields.putIfAbsent("type", linkType.name());
         List<FieldError> errors = new ArrayList<>();
         Actor.Details details = ActorRows.details(fields, (f, reason) -> errors.add(new FieldError("/" + f, reason)));
+        // the link decides which questionnaire a stranger answers, and so what staff take them for
+        if (errors.stream().noneMatch(e -> e.field().equals("/type")) && details.type() != linkType) {
+            errors.add(new FieldError("/type", "this link registers " + linkType.name() + " only; leave type out"));
+        }
         fields.forEach((f, v) -> {
             if (v.length() > 200) {
                 errors.add(new FieldError("/" + f, "at most 200 characters"));
@@ -267,6 +274,9 @@ public class Respondents {
      */
     private LinkableActors linkableFrom(Invitation invitation) {
         Actor self = invitation.actor();
+        if (!seesRegister(self)) {
+            return LinkableActors.NONE;
+        }
         long studyId = self.study().id();
         return named -> {
             Set<Long> others = new HashSet<>(named);
@@ -278,7 +288,15 @@ public class Respondents {
     /** The study's actors a linkage question picks from, without the respondent. */
     private List<Actor> registerFor(Invitation invitation) {
         Actor self = invitation.actor();
+        if (!seesRegister(self)) {
+            return List.of();
+        }
         return register.all(self.study().id()).stream().filter(a -> !a.id().equals(self.id())).toList();
+    }
+
+    /** A stranger who came in through the open link sees the cluster's list only if the study allows it. */
+    private static boolean seesRegister(Actor self) {
+        return self.registeredVia() != RegisteredVia.open_link || self.study().strangersSeeRegister();
     }
 
     private static JsonObject answers(JsonObject body) {

@@ -24,6 +24,7 @@ import org.clusterlens.studies.control.ActorRegister;
 import org.clusterlens.studies.control.InvitationToken;
 import org.clusterlens.studies.control.QrCode;
 import org.clusterlens.studies.control.Studies;
+import org.clusterlens.studies.control.StudyAccess;
 import org.clusterlens.studies.entity.Actor;
 import org.clusterlens.studies.entity.Study;
 import org.clusterlens.studies.entity.Wave;
@@ -48,6 +49,19 @@ public class StudiesResource {
 
     public record ActorFields(String externalId, String name, String type, String sector, String sizeBand,
                               String location, String email, String phone) {
+        /** Keyed by the register file's column names, as the register reads them. */
+        Map<String, String> columns() {
+            Map<String, String> columns = new HashMap<>();
+            columns.put("external_id", externalId);
+            columns.put("name", name);
+            columns.put("type", type);
+            columns.put("sector", sector);
+            columns.put("size_band", sizeBand);
+            columns.put("location", location);
+            columns.put("email", email);
+            columns.put("phone", phone);
+            return columns;
+        }
     }
 
     public record OpenLinkChange(Boolean enabled, String actorType) {
@@ -65,6 +79,9 @@ public class StudiesResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    StudyAccess access;
+
     @Context
     UriInfo uri;
 
@@ -76,18 +93,29 @@ public class StudiesResource {
         }
         Study created = studies.create(study, actor());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(StudyView.of(created)).build();
+                .entity(StudyView.of(created, access.isAdmin() ? Role.admin : Role.agent)).build();
     }
 
+    /** The caller's studies: every study for admins, the studies whose team they are in for the others. */
     @GET
     public List<StudyView> list() {
-        return studies.all().stream().map(StudyView::of).toList();
+        return access.visibleStudies().stream().map(s -> StudyView.of(s, access.roleIn(s))).toList();
     }
 
     @GET
     @Path("{id}")
     public StudyView get(@PathParam("id") long id) {
-        return StudyView.of(studies.find(id));
+        return StudyView.of(studies.find(id), access.viewer().role());
+    }
+
+    @PUT
+    @Path("{id}/settings")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public StudyView settings(@PathParam("id") long id, Studies.Settings settings) {
+        if (settings == null) {
+            throw ProblemException.invalidField("/", "Send {\"leadsSeeIdentities\": false, \"strangersSeeRegister\": false}.");
+        }
+        return StudyView.of(studies.change(id, settings, actor()), access.viewer().role());
     }
 
     @PUT
@@ -98,7 +126,8 @@ public class StudiesResource {
         if (choice == null) {
             throw ProblemException.invalidField("/", "Send {\"templateId\": …, \"version\": …}.");
         }
-        return StudyView.of(studies.assignTemplate(id, actorType, choice.templateId(), choice.version(), actor()));
+        return StudyView.of(studies.assignTemplate(id, actorType, choice.templateId(), choice.version(), actor()),
+                access.viewer().role());
     }
 
     @POST
@@ -120,24 +149,25 @@ public class StudiesResource {
         if (fields == null) {
             throw ProblemException.invalidField("/", "Send the actor as a JSON object.");
         }
-        Map<String, String> columns = new HashMap<>();
-        columns.put("external_id", fields.externalId());
-        columns.put("name", fields.name());
-        columns.put("type", fields.type());
-        columns.put("sector", fields.sector());
-        columns.put("size_band", fields.sizeBand());
-        columns.put("location", fields.location());
-        columns.put("email", fields.email());
-        columns.put("phone", fields.phone());
-        Actor created = register.add(id, columns, actor());
+        Actor created = register.add(id, fields.columns(), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(ActorView.of(created)).build();
+                .entity(ActorView.of(created, access.viewer())).build();
+    }
+
+    @PUT
+    @Path("{id}/actors/{actorId}")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    public ActorView editActor(@PathParam("id") long id, @PathParam("actorId") long actorId, ActorFields fields) {
+        if (fields == null) {
+            throw ProblemException.invalidField("/", "Send the actor as a JSON object.");
+        }
+        return ActorView.of(register.update(id, actorId, fields.columns(), actor()), access.viewer());
     }
 
     /** A register file: header external_id,name,type,sector,size_band,location,email,phone. */
     @POST
     @Path("{id}/actors/import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // never text/plain, which any site's form can post
     @RolesAllowed({Role.ADMIN, Role.AGENT})
     public ActorRegister.Imported importActors(@PathParam("id") long id, byte[] file) {
         return register.importFile(id, file == null ? new byte[0] : file, actor());
@@ -146,7 +176,7 @@ public class StudiesResource {
     @GET
     @Path("{id}/actors")
     public List<ActorView> actors(@PathParam("id") long id, @QueryParam("q") String query) {
-        return register.search(id, query).stream().map(ActorView::of).toList();
+        return register.search(id, query).stream().map(a -> ActorView.of(a, access.viewer())).toList();
     }
 
     @PUT

@@ -1,8 +1,11 @@
 package org.clusterlens.studies.boundary;
 
+import org.clusterlens.accounts.entity.Role;
 import org.clusterlens.studies.control.Invitations;
+import org.clusterlens.studies.control.Viewer;
 import org.clusterlens.studies.entity.Actor;
 import org.clusterlens.studies.entity.Invitation;
+import org.clusterlens.studies.entity.RegisteredVia;
 import org.clusterlens.studies.entity.Study;
 import org.clusterlens.studies.entity.StudyTemplate;
 import org.clusterlens.studies.entity.Wave;
@@ -17,14 +20,17 @@ public final class Views {
     private Views() {
     }
 
+    /** {@code myRole}: the caller's place in the study, {@code admin}, {@code agent} or {@code lead}. */
     public record StudyView(long id, String name, String product, String place, List<String> languages,
                             String defaultLanguage, int k, String createdBy, Instant createdAt,
-                            List<WaveView> waves, List<TemplateAssignment> templates, OpenLink openLink) {
-        public static StudyView of(Study s) {
+                            List<WaveView> waves, List<TemplateAssignment> templates, OpenLink openLink,
+                            String myRole, boolean leadsSeeIdentities, boolean strangersSeeRegister) {
+        public static StudyView of(Study s, Role myRole) {
             return new StudyView(s.id(), s.name(), s.product(), s.place(), s.languages(), s.defaultLanguage(), s.k(),
                     s.createdBy(), s.createdAt(), s.waves().stream().map(WaveView::of).toList(),
                     s.templates().stream().map(TemplateAssignment::of).toList(),
-                    new OpenLink(s.hasOpenLink(), s.openActorType() == null ? null : s.openActorType().name()));
+                    new OpenLink(s.hasOpenLink(), s.openActorType() == null ? null : s.openActorType().name()),
+                    myRole == null ? null : myRole.name(), s.leadsSeeIdentities(), s.strangersSeeRegister());
         }
     }
 
@@ -46,11 +52,17 @@ public final class Views {
     public record OpenLink(boolean enabled, String actorType) {
     }
 
+    /**
+     * {@code verified} is false for an actor that registered itself through the open link: its name
+     * is what a stranger typed. Email and phone only for viewers who see identities.
+     */
     public record ActorView(long id, String externalId, String name, String type, String sector, String sizeBand,
-                            String location, String email, String phone, String registeredVia) {
-        public static ActorView of(Actor a) {
+                            String location, String email, String phone, String registeredVia, boolean verified) {
+        public static ActorView of(Actor a, Viewer viewer) {
+            boolean contact = viewer.identified();
             return new ActorView(a.id(), a.externalId(), a.name(), a.type().name(), a.sector(), a.sizeBand(),
-                    a.location(), a.email(), a.phone(), a.registeredVia().name());
+                    a.location(), contact ? a.email() : null, contact ? a.phone() : null, a.registeredVia().name(),
+                    a.registeredVia() != RegisteredVia.open_link);
         }
     }
 

@@ -22,6 +22,7 @@ import org.clusterlens.studies.boundary.Views.InvitationView;
 import org.clusterlens.studies.boundary.Views.WaveView;
 import org.clusterlens.studies.control.Invitations;
 import org.clusterlens.studies.control.Studies;
+import org.clusterlens.studies.control.StudyAccess;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +63,9 @@ public class WaveResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    StudyAccess access;
+
     /** New dates for the wave: to extend it when answers are still coming in, or to open it early. */
     @PUT
     @RolesAllowed({Role.ADMIN, Role.AGENT})
@@ -82,8 +86,10 @@ public class WaveResource {
                 security.getCallerPrincipal().getName()).stream().map(InvitationView::of).toList();
     }
 
+    /** Who was invited and how far each got is fieldwork: for the study's agents. */
     @GET
     @Path("invitations")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
     public List<InvitationView> invitations() {
         return invitations.ofWave(studyId, waveId).stream().map(InvitationView::of).toList();
     }
@@ -97,14 +103,14 @@ public class WaveResource {
     @GET
     @Path("responses")
     public List<ResponseSummary> responses() {
-        return responses.submitted(studyId, waveId).stream().map(ResponseSummary::of).toList();
+        return responses.submitted(studyId, waveId).stream().map(r -> ResponseSummary.of(r, access.viewer())).toList();
     }
 
     @GET
     @Path("answers.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response answersCsv() {
-        byte[] csv = AnswersCsv.write(responses.submitted(studyId, waveId));
+        byte[] csv = AnswersCsv.write(responses.submitted(studyId, waveId), access.viewer());
         return Response.ok(csv).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"study-" + studyId + "-wave-" + waveId + "-answers.csv\"").build();
     }

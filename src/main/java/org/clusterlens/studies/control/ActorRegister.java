@@ -65,6 +65,32 @@ public class ActorRegister {
         return created;
     }
 
+    /**
+     * Corrects an actor's fields. The team has now looked at the actor, so one that registered
+     * itself through the open link counts as checked from here on.
+     */
+    public Actor update(long studyId, long actorId, Map<String, String> fields, String actor) {
+        Actor existing = find(studyId, actorId).orElseThrow(() ->
+                ProblemException.notFound("Study " + studyId + " has no actor " + actorId + "."));
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> values = new HashMap<>();
+        fields.forEach((column, value) -> values.put(column, Studies.blankToNull(value)));
+        Actor.Details details = ActorRows.details(values, (column, reason) ->
+                errors.add(new FieldError("/" + camel(column), reason)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The actor has " + errors.size() + " problem(s).", errors);
+        }
+        Actor holder = details.externalId() == null ? null : byExternalId(studyId).get(details.externalId());
+        if (holder != null && !holder.id().equals(actorId)) {
+            throw ProblemException.conflict("Study " + studyId + " has another actor with the external id "
+                    + details.externalId() + " already.");
+        }
+        existing.update(details);
+        existing.confirm();
+        audit.record(actor, Action.CHANGED, Studies.SUBJECT, String.valueOf(studyId), "actor " + actorId);
+        return existing;
+    }
+
     /** Imports a register file: all of it when it is clean, nothing otherwise. */
     public Imported importFile(long studyId, byte[] file, String actor) {
         Study study = studies.find(studyId);

@@ -86,7 +86,9 @@ public final class ActorRows {
             }
             BiConsumer<String, String> problem = (column, reason) -> errors.add(error(line, "column " + column, reason));
             values.forEach((column, value) -> {
-                if (value != null && !utf8 && value.indexOf('\uFFFD') >= 0) {
+                if (value != null && value.indexOf('\0') >= 0) {
+                    problem.accept(column, "contains a NUL character (U+0000), which ClusterLens does not store");
+                } else if (value != null && !utf8 && value.indexOf('\uFFFD') >= 0) {
                     problem.accept(column, "is not UTF-8 text; save the file as \"CSV UTF-8\"");
                 } else if (value != null && value.length() > MAX_LENGTH.get(column)) {
                     problem.accept(column, "is longer than " + MAX_LENGTH.get(column) + " characters");

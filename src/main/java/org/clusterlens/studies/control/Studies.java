@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.clusterlens.accounts.control.AuditLog;
+import org.clusterlens.accounts.control.StudyMembers;
 import org.clusterlens.accounts.entity.AuditEntry.Action;
 import org.clusterlens.forms.control.Templates;
 import org.clusterlens.forms.entity.TemplateVersion;
@@ -37,6 +38,9 @@ public class Studies {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StudyMembers members;
+
     public record NewStudy(String name, String product, String place, List<String> languages,
                            String defaultLanguage, Integer k) {
     }
@@ -66,10 +70,11 @@ public class Studies {
             throw ProblemException.badRequest("The study has " + errors.size() + " problem(s).", errors);
         }
         Study study = new Study(s.name().strip(), blankToNull(s.product()), blankToNull(s.place()),
-                List.copyOf(languages), defaultLanguage, k, actor);
+                List.copyOf(languages), defaultLanguage, k, actor, Pseudonyms.newKey());
         em.persist(study);
         em.flush();
         audit.record(actor, Action.CREATED, SUBJECT, study.id().toString(), study.name());
+        members.addFounder(study.id(), actor);
         return study;
     }
 
@@ -152,6 +157,27 @@ public class Studies {
         if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
             errors.add(new FieldError("/closesOn", "a wave cannot close before it opens"));
         }
+    }
+
+    public record Settings(Boolean leadsSeeIdentities, Boolean strangersSeeRegister) {
+    }
+
+    /** Who sees what in the study; only the settings sent change. */
+    public Study change(long studyId, Settings settings, String actor) {
+        Study study = find(studyId);
+        StringBuilder what = new StringBuilder();
+        if (settings.leadsSeeIdentities() != null) {
+            study.letLeadsSeeIdentities(settings.leadsSeeIdentities());
+            what.append("leads see identities: ").append(settings.leadsSeeIdentities()).append("; ");
+        }
+        if (settings.strangersSeeRegister() != null) {
+            study.letStrangersSeeRegister(settings.strangersSeeRegister());
+            what.append("open-link registrants see the register: ").append(settings.strangersSeeRegister());
+        }
+        if (!what.isEmpty()) {
+            audit.record(actor, Action.CHANGED, SUBJECT, study.id().toString(), what.toString().replaceFirst("; $", ""));
+        }
+        return study;
     }
 
     /** Enables the open link with a new token (an earlier link stops working), or disables it. */

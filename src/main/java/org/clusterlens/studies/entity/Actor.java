@@ -63,7 +63,7 @@ public class Actor {
     private String phone;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "registered_via", nullable = false, updatable = false)
+    @Column(name = "registered_via", nullable = false)
     private RegisteredVia registeredVia;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -103,6 +103,11 @@ public class Actor {
         this.email = details.email();
         this.phone = details.phone();
         this.updatedAt = Instant.now();
+    }
+
+    /** The study team has checked an actor that registered itself. */
+    public void confirm() {
+        this.registeredVia = RegisteredVia.study_team;
     }
 
     public Long id() {

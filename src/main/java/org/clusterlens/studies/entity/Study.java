@@ -29,9 +29,11 @@ import java.util.Optional;
 @Cacheable
 @Table(name = "study")
 @NamedQuery(name = Study.ALL, query = "SELECT s FROM Study s ORDER BY s.id DESC")
+@NamedQuery(name = Study.ALL_OF, query = "SELECT s FROM Study s WHERE s.id IN :ids ORDER BY s.id DESC")
 @NamedQuery(name = Study.BY_OPEN_TOKEN, query = "SELECT s FROM Study s WHERE s.openTokenHash = :hash")
 public class Study {
     public static final String ALL = "Study.all";
+    public static final String ALL_OF = "Study.allOf";
     public static final String BY_OPEN_TOKEN = "Study.byOpenToken";
 
     @Id
@@ -63,6 +65,16 @@ public class Study {
     @Column(name = "open_actor_type")
     private ActorType openActorType;
 
+    /** The secret behind the study's pseudonyms; see {@code Pseudonyms}. Never sent to anybody. */
+    @Column(name = "pseudonym_key", updatable = false)
+    private String pseudonymKey;
+
+    @Column(name = "leads_see_identities", nullable = false)
+    private boolean leadsSeeIdentities;
+
+    @Column(name = "strangers_see_register", nullable = false)
+    private boolean strangersSeeRegister;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -85,7 +97,7 @@ public class Study {
     }
 
     public Study(String name, String product, String place, List<String> languages, String defaultLanguage, int k,
-                 String createdBy) {
+                 String createdBy, String pseudonymKey) {
         if (languages.isEmpty() || !languages.contains(defaultLanguage)) {
             throw new IllegalArgumentException("the default language must be one of the study's languages");
         }
@@ -100,6 +112,32 @@ public class Study {
         this.k = k;
         this.createdBy = createdBy;
         this.createdAt = Instant.now();
+        this.pseudonymKey = pseudonymKey;
+    }
+
+    /** For programmes whose leads are also the field team: they then see who said what. */
+    public void letLeadsSeeIdentities(boolean on) {
+        this.leadsSeeIdentities = on;
+    }
+
+    /**
+     * Whether a stranger who registers through the open link may pick linked actors from the
+     * register; off, the open door does not hand the cluster's list to anyone who walks in.
+     */
+    public void letStrangersSeeRegister(boolean on) {
+        this.strangersSeeRegister = on;
+    }
+
+    public boolean leadsSeeIdentities() {
+        return leadsSeeIdentities;
+    }
+
+    public boolean strangersSeeRegister() {
+        return strangersSeeRegister;
+    }
+
+    public String pseudonymKey() {
+        return pseudonymKey;
     }
 
     public Wave addWave(String waveName, LocalDate opensOn, LocalDate closesOn) {

@@ -107,4 +107,13 @@ class FirstAdminTest {
         assertThrows(IllegalStateException.class, () -> firstAdmin(accounts, null, "short").ensureAdmin());
         assertTrue(accounts.created.isEmpty());
     }
+
+    @Test
+    void aCommonConfiguredPasswordStopsTheStart() {
+        RecordingAccounts accounts = new RecordingAccounts();
+        var refused = assertThrows(IllegalStateException.class,
+                () -> firstAdmin(accounts, null, "Administrator1").ensureAdmin());
+        assertTrue(refused.getMessage().contains("common"), refused.getMessage());
+        assertTrue(accounts.created.isEmpty());
+    }
 }
