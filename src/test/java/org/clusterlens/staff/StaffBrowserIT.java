@@ -497,6 +497,7 @@ class StaffBrowserIT {
         String policy = page.header("Content-Security-Policy");
         assertTrue(policy != null && policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
         assertTrue(page.body().contains("staff/app.mjs"), page.body());
+        assertEquals("no-cache", page.header("Cache-Control"), "the page is checked again on every visit");
         var module = api.get("staff/app.mjs").send();
         assertEquals(200, module.status());
         assertTrue(module.contentType().startsWith("text/javascript"), module::toString);
