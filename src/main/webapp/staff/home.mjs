@@ -34,7 +34,7 @@ function studyCard(ctx, study, progressByWave) {
     h('h3', {}, h('a', { href: `#/studies/${study.id}` }, typed(study.name))),
     h('p', { class: 'muted' },
       [study.product, study.place].filter(Boolean).length ? typed([study.product, study.place].filter(Boolean).join(' · ')) : null,
-      study.myRole ? h('span', { class: 'role' }, ` ${ctx.t(`role_${study.myRole}`)}`) : null),
+      study.myRole ? h('span', { class: 'role' }, `${study.product || study.place ? ' · ' : ''}${ctx.t(`role_${study.myRole}`)}`) : null),
     study.waves.length
       ? h('ul', { class: 'waves-glance', 'aria-label': ctx.t('wavesOf', { name: study.name }) },
         study.waves.map((wave) => waveLine(ctx, study, wave, progressByWave.get(wave.id))))

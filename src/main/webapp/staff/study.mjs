@@ -242,7 +242,8 @@ export async function showStudy(ctx, studyId, tab) {
   return h('div', { class: 'study', dataset: { studyId: study.id } },
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, ctx.t('navStudies'))),
     pageHeading(typed(study.name), h('span', { class: 'visually-hidden' }, ` – ${ctx.t(`tab_${current}`)}`)),
-    h('p', { class: 'muted' }, facts ? typed(facts) : null, study.myRole ? ` ${ctx.t('yourRole', { role: ctx.t(`role_${study.myRole}`) })}` : null),
+    h('p', { class: 'muted' }, facts ? typed(facts) : null, facts && study.myRole ? ' · ' : null,
+      study.myRole ? ctx.t('yourRole', { role: ctx.t(`role_${study.myRole}`) }) : null),
     tabs(ctx, study, current),
     body);
 }

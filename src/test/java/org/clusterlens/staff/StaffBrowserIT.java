@@ -423,6 +423,17 @@ class StaffBrowserIT {
             browser.find(".main-nav a[href='#/account']").click();
             heading(browser, "My account");
             check(browser, "my account");
+            if (browser.findAll("#new-token-form").isEmpty()) {
+                assertTrue(browser.find("#app").getText().contains("API tokens are not available on this server yet."));
+            } else {
+                fieldIn(browser, "new-token-form", "/name").sendKeys("nightly export", Keys.ENTER);
+                WebElement token = browser.await("the new token, shown once", d -> browser.findAll("#new-token input").isEmpty()
+                        ? null : browser.find("#new-token input"));
+                assertEquals(token.getAttribute("id"), focused(browser), "the new token is focused to copy it");
+                var me = api.get("api/session").header("Authorization", "Bearer " + token.getAttribute("value")).send();
+                assertEquals(200, me.status(), "the token shown works: " + me);
+                check(browser, "my account with a new token");
+            }
             screenshot(browser, "account");
         }
     }

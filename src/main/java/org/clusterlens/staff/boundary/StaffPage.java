@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Serves the staff web app at the root, {@code /} (one static page whose script routes by the
@@ -40,9 +41,13 @@ public class StaffPage extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (root) {
-            // as StaticFiles does for the page by its own name: checked every time, so a release is seen at once
+            // sent from here rather than forwarded, so that these headers are the ones that go out;
+            // checked on every visit (as StaticFiles does for the page by its own name): a release is seen at once
+            response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "no-cache");
-            request.getRequestDispatcher(PAGE).forward(request, response);
+            try (InputStream page = request.getServletContext().getResourceAsStream(PAGE)) {
+                page.transferTo(response.getOutputStream());
+            }
         } else {
             chain.doFilter(request, response);
         }
