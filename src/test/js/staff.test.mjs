@@ -34,3 +34,10 @@ test('a register error names its line and column', () => {
   assert.deepEqual(rowOf('line 7'), { line: 7, column: '' });
   assert.equal(rowOf('/name'), null);
 });
+
+test('counts take their plural form', () => {
+  assert.equal(say('en', 'issued', { n: 1 }), '1 invitation ready.');
+  assert.equal(say('en', 'issued', { n: 4 }), '4 invitations ready.');
+  assert.equal(say('fr', 'actorsInRegister', { n: 0 }), '0 acteur au registre.');
+  assert.equal(say('fr', 'actorsInRegister', { n: 2 }), '2 acteurs au registre.');
+});

@@ -28,45 +28,56 @@ function passwordForm(ctx) {
 }
 
 async function tokensPanel(ctx) {
-  const reply = await get('tokens');
-  if (isMissing(reply)) return section(ctx.t('apiTokens'), message(ctx.t('tokensNotYet')));
+  const first = await get('tokens');
+  if (isMissing(first)) return section(ctx.t('apiTokens'), message(ctx.t('tokensNotYet')));
+  const list = h('div', { id: 'token-list' });
   const created = h('div', { id: 'new-token' });
-  const content = [h('p', { class: 'muted' }, ctx.t('tokensIntro'))];
-  if (!reply.ok) content.push(message(ctx.problemText(reply), 'error'));
-  else if (!reply.data.length) content.push(message(ctx.t('noTokens')));
-  else {
-    content.push(table(ctx.t('apiTokens'), [ctx.t('tokenName'), ctx.t('createdAt'), ctx.t('expiresAt'), ctx.t('lastUsedAt'), ctx.t('actions')],
-      reply.data.map((token) => [typed(token.name), formatTime(ctx.language, token.createdAt),
-        token.expiresAt ? formatTime(ctx.language, token.expiresAt) : ctx.t('never'),
-        token.lastUsedAt ? formatTime(ctx.language, token.lastUsedAt) : ctx.t('never'),
-        button(ctx.t('revokeToken'), async () => {
-          const answer = await remove(`tokens/${token.id}`);
-          ctx.announce(answer.ok ? ctx.t('tokenRevoked', { name: token.name }) : ctx.problemText(answer));
-          if (answer.ok) ctx.refresh();
-        }, { 'aria-label': ctx.t('revokeTokenNamed', { name: token.name }) })]), { captionHidden: true }));
+
+  async function load(reply) {
+    const answer = reply ?? await get('tokens');
+    clear(list);
+    if (!answer.ok) list.append(message(ctx.problemText(answer), 'error'));
+    else if (!answer.data.length) list.append(message(ctx.t('noTokens')));
+    else {
+      list.append(table(ctx.t('apiTokens'), [ctx.t('tokenName'), ctx.t('createdAt'), ctx.t('expiresAt'), ctx.t('lastUsedAt'), ctx.t('actions')],
+        answer.data.map((token) => [typed(token.name), formatTime(ctx.language, token.createdAt),
+          token.expiresAt ? formatTime(ctx.language, token.expiresAt) : ctx.t('never'),
+          token.lastUsedAt ? formatTime(ctx.language, token.lastUsedAt) : ctx.t('never'),
+          button(ctx.t('revokeToken'), async () => {
+            const revoked = await remove(`tokens/${token.id}`);
+            ctx.announce(revoked.ok ? ctx.t('tokenRevoked', { name: token.name }) : ctx.problemText(revoked));
+            if (revoked.ok) {
+              await load();
+              document.getElementById('token-list').querySelector('button')?.focus();
+            }
+          }, { 'aria-label': ctx.t('revokeTokenNamed', { name: token.name }) })]), { captionHidden: true }));
+    }
   }
+
+  await load(first);
   const name = field({ pointer: '/name', label: ctx.t('tokenName'), required: true, autocomplete: 'off' });
   const expires = field({ pointer: '/expiresAt', label: ctx.t('expiresOn'), kind: 'date', hint: ctx.t('expiresHint') });
-  content.push(h('h3', {}, ctx.t('newToken')), form({
-    id: 'new-token-form', label: ctx.t('newToken'), submitLabel: ctx.t('createToken'),
-    children: [name.wrapper, expires.wrapper],
-    async submit(element) {
-      const body = { name: name.input.value.trim() };
-      if (expires.input.value) body.expiresAt = `${expires.input.value}T23:59:59Z`;
-      const answer = await post('tokens', body);
-      if (!answer.ok) {
-        showProblem(ctx, element, answer);
-        return;
-      }
-      clearErrors(element);
-      element.reset();
-      clear(created).append(h('div', { class: 'message ok' },
-        h('p', {}, ctx.t('tokenShownOnce')), copyableLink(ctx, ctx.tb('tokenValue', { name: answer.data.name }), answer.data.token)));
-      created.querySelector('input')?.focus();
-      ctx.announce(ctx.t('tokenCreated'));
-    },
-  }), created);
-  return section(ctx.t('apiTokens'), content);
+  return section(ctx.t('apiTokens'), h('p', { class: 'muted' }, ctx.t('tokensIntro')), list,
+    h('h3', {}, ctx.t('newToken')), created, form({
+      id: 'new-token-form', label: ctx.t('newToken'), submitLabel: ctx.t('createToken'),
+      children: [name.wrapper, expires.wrapper],
+      async submit(element) {
+        const body = { name: name.input.value.trim() };
+        if (expires.input.value) body.expiresAt = `${expires.input.value}T23:59:59Z`;
+        const answer = await post('tokens', body);
+        if (!answer.ok) {
+          showProblem(ctx, element, answer);
+          return;
+        }
+        clearErrors(element);
+        element.reset();
+        await load();
+        clear(created).append(h('div', { class: 'message ok' },
+          h('p', {}, ctx.t('tokenShownOnce')), copyableLink(ctx, ctx.tb('tokenValue', { name: answer.data.name }), answer.data.token)));
+        created.querySelector('input')?.focus();
+        ctx.announce(ctx.t('tokenCreated'));
+      },
+    }));
 }
 
 export async function showAccount(ctx) {

@@ -50,10 +50,11 @@ const STRINGS = {
     saveSettings: 'Save', settingsSaved: 'Saved.',
     importRegister: 'Import the register', importIntro: 'A CSV file, one actor a line. Nothing is imported until the whole file is right; rows with an external id already in the register update it.',
     registerFile: 'Register file (CSV)', registerFileHint: 'First line: {columns}', chooseFile: 'Choose a CSV file.', importing: 'Importing…',
-    imported: 'Imported: {created} new, {updated} updated.', fileRefused: 'Nothing was imported: {n} problem(s) in the file. Fix them and import the whole file again.',
+    imported: 'Imported: {created} new, {updated} updated.', fileRefused: 'Nothing was imported: {n} problems in the file. Fix them and import the whole file again.',
+    fileRefused_one: 'Nothing was imported: {n} problem in the file. Fix it and import the whole file again.',
     badRows: 'Problems in the file', line: 'Line', column: 'Column', problem: 'Problem',
     register: 'Register', searchRegister: 'Search by name, sector or place', search: 'Search',
-    actorsFound: '{n} actor(s) found.', actorsInRegister: '{n} actor(s) in the register.',
+    actorsFound: '{n} actors found.', actorsFound_one: '{n} actor found.', actorsInRegister: '{n} actors in the register.', actorsInRegister_one: '{n} actor in the register.',
     actorName: 'Name', actorType: 'Type', actorSector: 'Sector', actorSize: 'Size band', actorLocation: 'Place', actorEmail: 'Email', actorPhone: 'Phone',
     actorExternalId: 'External id', actions: 'Actions', edit: 'Edit', cancel: 'Cancel', editActorNamed: 'Edit {name}',
     addActor: 'Add an actor', saveActor: 'Save', enterActorName: 'Every actor needs a name.',
@@ -61,7 +62,7 @@ const STRINGS = {
     issueInvitations: 'Issue invitations', issueIntro: 'One link per actor. A link is shown only when it is made: copy it then, or reissue it later (the old one stops working).',
     sendEmails: 'Also send each link by email', sendEmailsHint: 'To the actors with an email address in the register.',
     inviteAll: 'Invite every actor', inviteSome: 'Invite some actors', inviteChosen: 'Invite the chosen actors', chooseActors: 'Actors',
-    chooseOneActor: 'Choose at least one actor.', issued: '{n} invitation(s) ready.', invitationsOf: 'Invitations of {name}',
+    chooseOneActor: 'Choose at least one actor.', issued: '{n} invitations ready.', issued_one: '{n} invitation ready.', invitationsOf: 'Invitations of {name}',
     noInvitations: 'No invitations yet.', status: 'Status', emailColumn: 'Email', linkColumn: 'Link',
     linkFor: 'Link for {name}', linkHidden: 'Shown only when issued', noEmail: 'None',
     status_not_opened: 'Not opened', status_opened: 'Opened', status_in_progress: 'In progress', status_submitted: 'Submitted', status_revoked: 'Revoked',
@@ -72,7 +73,7 @@ const STRINGS = {
     copy: 'Copy', copied: 'Copied.', copyByHand: 'The link is selected: copy it with your keyboard or menu.',
     progressOf: 'Progress of {name}', progressTable: 'Progress of {name} by type of actor', refresh: 'Refresh', refreshed: 'Progress refreshed.',
     stage_invited: 'Invited', stage_submitted: 'Submitted', stage_inProgress: 'In progress', stage_opened: 'Opened', stage_notOpened: 'Not opened', stage_revoked: 'Revoked',
-    responsesOf: 'Responses to {name}', responsesCount: '{n} response(s) submitted.', noResponses: 'No response submitted yet.',
+    responsesOf: 'Responses to {name}', responsesCount: '{n} responses submitted.', responsesCount_one: '{n} response submitted.', noResponses: 'No response submitted yet.',
     respondent: 'Respondent', submittedAt: 'Submitted', languageColumn: 'Language', questionnaire: 'Questionnaire',
     downloadCsv: 'Download the answers (CSV)', responseNotFound: 'Response not found', backToResponses: 'Back to the responses',
     responseOf: 'Response of {name}', pseudonym: 'Pseudonym', answers: 'Answers', noAnswers: 'No answers.',
@@ -141,10 +142,11 @@ const STRINGS = {
     saveSettings: 'Enregistrer', settingsSaved: 'Enregistré.',
     importRegister: 'Importer le registre', importIntro: 'Un fichier CSV, un acteur par ligne. Rien n’est importé tant que tout le fichier n’est pas correct ; les lignes dont l’identifiant externe est déjà au registre le mettent à jour.',
     registerFile: 'Fichier du registre (CSV)', registerFileHint: 'Première ligne : {columns}', chooseFile: 'Choisissez un fichier CSV.', importing: 'Import…',
-    imported: 'Importé : {created} nouveaux, {updated} mis à jour.', fileRefused: 'Rien n’a été importé : {n} problème(s) dans le fichier. Corrigez-les et importez à nouveau tout le fichier.',
+    imported: 'Importé : {created} nouveaux, {updated} mis à jour.', fileRefused: 'Rien n’a été importé : {n} problèmes dans le fichier. Corrigez-les et importez à nouveau tout le fichier.',
+    fileRefused_one: 'Rien n’a été importé : {n} problème dans le fichier. Corrigez-le et importez à nouveau tout le fichier.',
     badRows: 'Problèmes dans le fichier', line: 'Ligne', column: 'Colonne', problem: 'Problème',
     register: 'Registre', searchRegister: 'Chercher par nom, secteur ou lieu', search: 'Chercher',
-    actorsFound: '{n} acteur(s) trouvé(s).', actorsInRegister: '{n} acteur(s) au registre.',
+    actorsFound: '{n} acteurs trouvés.', actorsFound_one: '{n} acteur trouvé.', actorsInRegister: '{n} acteurs au registre.', actorsInRegister_one: '{n} acteur au registre.',
     actorName: 'Nom', actorType: 'Type', actorSector: 'Secteur', actorSize: 'Taille', actorLocation: 'Lieu', actorEmail: 'E-mail', actorPhone: 'Téléphone',
     actorExternalId: 'Identifiant externe', actions: 'Actions', edit: 'Modifier', cancel: 'Annuler', editActorNamed: 'Modifier {name}',
     addActor: 'Ajouter un acteur', saveActor: 'Enregistrer', enterActorName: 'Chaque acteur a besoin d’un nom.',
@@ -152,7 +154,7 @@ const STRINGS = {
     issueInvitations: 'Émettre des invitations', issueIntro: 'Un lien par acteur. Un lien n’est montré qu’à sa création : copiez-le alors, ou réémettez-le plus tard (l’ancien cesse de fonctionner).',
     sendEmails: 'Envoyer aussi chaque lien par e-mail', sendEmailsHint: 'Aux acteurs qui ont une adresse e-mail au registre.',
     inviteAll: 'Inviter tous les acteurs', inviteSome: 'Inviter certains acteurs', inviteChosen: 'Inviter les acteurs choisis', chooseActors: 'Acteurs',
-    chooseOneActor: 'Choisissez au moins un acteur.', issued: '{n} invitation(s) prête(s).', invitationsOf: 'Invitations de {name}',
+    chooseOneActor: 'Choisissez au moins un acteur.', issued: '{n} invitations prêtes.', issued_one: '{n} invitation prête.', invitationsOf: 'Invitations de {name}',
     noInvitations: 'Pas encore d’invitation.', status: 'État', emailColumn: 'E-mail', linkColumn: 'Lien',
     linkFor: 'Lien pour {name}', linkHidden: 'Montré seulement à l’émission', noEmail: 'Aucun',
     status_not_opened: 'Pas ouvert', status_opened: 'Ouvert', status_in_progress: 'En cours', status_submitted: 'Envoyé', status_revoked: 'Révoqué',
@@ -163,7 +165,7 @@ const STRINGS = {
     copy: 'Copier', copied: 'Copié.', copyByHand: 'Le lien est sélectionné : copiez-le avec le clavier ou le menu.',
     progressOf: 'Avancement de {name}', progressTable: 'Avancement de {name} par type d’acteur', refresh: 'Actualiser', refreshed: 'Avancement actualisé.',
     stage_invited: 'Invités', stage_submitted: 'Envoyées', stage_inProgress: 'En cours', stage_opened: 'Ouvertes', stage_notOpened: 'Pas ouvertes', stage_revoked: 'Révoquées',
-    responsesOf: 'Réponses à {name}', responsesCount: '{n} réponse(s) envoyée(s).', noResponses: 'Pas encore de réponse envoyée.',
+    responsesOf: 'Réponses à {name}', responsesCount: '{n} réponses envoyées.', responsesCount_one: '{n} réponse envoyée.', noResponses: 'Pas encore de réponse envoyée.',
     respondent: 'Répondant', submittedAt: 'Envoyée', languageColumn: 'Langue', questionnaire: 'Questionnaire',
     downloadCsv: 'Télécharger les réponses (CSV)', responseNotFound: 'Réponse introuvable', backToResponses: 'Retour aux réponses',
     responseOf: 'Réponse de {name}', pseudonym: 'Pseudonyme', answers: 'Réponses', noAnswers: 'Aucune réponse.',
@@ -186,19 +188,25 @@ const STRINGS = {
   },
 };
 
-function template(language, key) {
-  const table = STRINGS[String(language).split('-')[0]] ?? STRINGS.en;
+/** The message for `key`, in its plural form for the count `n` when it has one (`key_one`: French counts 0 as one). */
+function template(language, key, parameters) {
+  const code = String(language).split('-')[0];
+  const table = STRINGS[code] ?? STRINGS.en;
+  if (parameters && 'n' in parameters) {
+    const form = `${key}_${new Intl.PluralRules(STRINGS[code] ? code : 'en').select(Number(parameters.n))}`;
+    if (table[form]) return table[form];
+  }
   return table[key] ?? STRINGS.en[key] ?? key;
 }
 
 /** A message as plain text (for labels, attributes and the live region). */
 export function say(language, key, parameters = {}) {
-  return template(language, key).replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? String(parameters[name]) : whole));
+  return template(language, key, parameters).replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? String(parameters[name]) : whole));
 }
 
 /** A message as nodes, each parameter (a name someone typed) isolated in its own <bdi>. */
 export function sayIsolated(language, key, parameters = {}) {
-  return template(language, key).split(/(\{\w+\})/).filter(Boolean).map((part) => {
+  return template(language, key, parameters).split(/(\{\w+\})/).filter(Boolean).map((part) => {
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
     if (!name || !(name in parameters)) return part;
     const bdi = document.createElement('bdi');

@@ -64,6 +64,8 @@ class StaffBrowserIT {
 
     Api api;
     StudyFixtures fixtures;
+    /** The width the test lays its pages out at; the checks and screenshots come back to it. */
+    int width = Browser.PHONE_WIDTH;
 
     @BeforeEach
     void client() {
@@ -104,35 +106,36 @@ class StaffBrowserIT {
     }
 
     /** Every check a page state gets, at both widths: axe, no sideways scroll, labels, the CSP. */
-    private static void check(Browser browser, String state) {
-        browser.atWidths(WIDTHS, width -> {
-            Axe.assertNoViolations(browser.driver(), state + " at " + width + " px");
+    private void check(Browser browser, String state) {
+        browser.atWidths(WIDTHS, each -> {
+            Axe.assertNoViolations(browser.driver(), state + " at " + each + " px");
             long overflow = (Long) browser.script("return Math.max(0, document.scrollingElement.scrollWidth - innerWidth);");
-            assertEquals(0, overflow, state + ": the page scrolls sideways at " + width + " px");
+            assertEquals(0, overflow, state + ": the page scrolls sideways at " + each + " px");
         });
+        browser.emulateWidth(width);
         assertEquals(List.of(), browser.unlabelledControls(), state + ": controls without an accessible label");
         assertEquals(List.of(), browser.contentSecurityViolations(), state + ": the Content-Security-Policy blocked something");
     }
 
     /** The whole page at each width, as a PNG in target/screenshots/{name}-{width}.png. */
-    private static void screenshot(Browser browser, String name) {
+    private void screenshot(Browser browser, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            for (int width : WIDTHS) {
-                browser.emulateWidth(width);
+            for (int each : WIDTHS) {
+                browser.emulateWidth(each);
                 browser.script("window.scrollTo(0, 0);");
                 long height = (Long) browser.script("return Math.ceil(document.documentElement.scrollHeight);");
-                boolean phone = width < 1000;
+                boolean phone = each < 1000;
                 ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                        "width", width, "height", (int) Math.min(Math.max(height, 600), 6000),
+                        "width", each, "height", (int) Math.min(Math.max(height, 600), 6000),
                         "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
                 byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
-                Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
+                Files.write(SCREENSHOTS.resolve(name + "-" + each + ".png"), png);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
-            browser.emulateWidth(Browser.PHONE_WIDTH);
+            browser.emulateWidth(width);
         }
     }
 
@@ -196,6 +199,7 @@ class StaffBrowserIT {
     @ParameterizedTest(name = "at {0} px")
     @ValueSource(ints = {Browser.PHONE_WIDTH, Browser.DESKTOP_WIDTH})
     void agentRunsAStudyFromSignInToProgress(int width) throws IOException {
+        this.width = width;
         Person agent = user("agent", "Awa Diop");
         String studyName = Fixtures.uniqueId("Cashew cluster");
         int version = fixtures.publishedFirmDiagnostic();
@@ -211,6 +215,7 @@ class StaffBrowserIT {
             check(browser, "sign-in");
             if (width == Browser.PHONE_WIDTH) {
                 browser.assertReflows("sign-in");
+                browser.emulateWidth(width);
                 screenshot(browser, "sign-in");
             }
             browser.find("#sign-in input[type=email]").sendKeys(agent.email());
@@ -222,9 +227,12 @@ class StaffBrowserIT {
             check(browser, "sign-in refused");
 
             signInByKeyboard(browser, agent);
-            browser.emulateWidth(width);
             assertTrue(browser.find(".main-nav").getAttribute("textContent").contains("Awa Diop"), "the menu says who is signed in");
             check(browser, "home without studies");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("home without studies");
+                browser.emulateWidth(width);
+            }
 
             // a new study, by keyboard: type in each field and press Enter
             // (other tests' studies are listed before it until study membership is merged)
@@ -240,16 +248,18 @@ class StaffBrowserIT {
             assertEquals("page-heading", focused(browser), "the new page starts at its heading");
 
             // a wave and the firms' questionnaire
-            WebElement waveName = fieldIn(browser, "new-wave", "/name");
-            waveName.sendKeys("Baseline");
             setDate(browser, fieldIn(browser, "new-wave", "/opensOn"), LocalDate.now().minusDays(1));
             setDate(browser, fieldIn(browser, "new-wave", "/closesOn"), LocalDate.now().plusDays(30));
-            browser.find("#new-wave button[type=submit]").click();
+            fieldIn(browser, "new-wave", "/name").sendKeys("Baseline", Keys.ENTER);
             browser.await("the wave in the table", d -> browser.find(".panel table.data").getText().contains("Baseline"));
             new Select(browser.find("#template-firm select")).selectByValue("firm-diagnostic@" + version);
             browser.find("#template-firm button[type=submit]").click();
             browser.await("the questionnaire assigned", d -> browser.find("#template-firm").findElement(By.xpath("..")).getText().contains("firm-diagnostic"));
             check(browser, "study overview");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("study overview");
+                browser.emulateWidth(width);
+            }
 
             // a register with one bad row: the error at its line and column, nothing imported
             tab(browser, "register");
@@ -264,6 +274,10 @@ class StaffBrowserIT {
             assertTrue(focused(browser).equals("DIV"), "the file's problems are focused");
             check(browser, "register file refused");
             if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("register file refused");
+                browser.emulateWidth(width);
+            }
+            if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "register-refused");
             }
             browser.find("#register-import input[type=file]").sendKeys(csv("register-good", StudyFixtures.HEADER
@@ -272,7 +286,7 @@ class StaffBrowserIT {
                     + "I1,Chambre de commerce,institution,services,,Bouaké,,\r\n").toString());
             browser.find("#register-import button[type=submit]").click();
             browser.await("the import's result", d -> browser.find(".register-status").getText().contains("Imported: 3 new, 0 updated."));
-            assertEquals("3 actor(s) in the register.", browser.find("#register-count").getText());
+            assertEquals("3 actors in the register.", browser.find("#register-count").getText());
 
             // one more actor by hand, whose name carries a bidi control: shown isolated
             fieldIn(browser, "actor-new", "/name").sendKeys("Coopérative \u202eevil\u202c");
@@ -284,14 +298,14 @@ class StaffBrowserIT {
             check(browser, "new actor refused");
             fieldIn(browser, "actor-new", "/email").clear();
             fieldIn(browser, "actor-new", "/email").sendKeys("coop@example.org", Keys.ENTER);
-            browser.await("the new actor", d -> browser.find("#register-count").getText().equals("4 actor(s) in the register."));
+            browser.await("the new actor", d -> browser.find("#register-count").getText().equals("4 actors in the register."));
             assertEquals("BDI", browser.findAll("#register-results tbody th bdi").stream()
                     .filter(e -> e.getText().contains("Coop")).findFirst().orElseThrow().getTagName().toUpperCase());
 
             // search, then edit one actor (or hear that this server cannot yet)
             WebElement search = browser.find("#register-search");
             search.sendKeys("fall", Keys.ENTER);
-            browser.await("the search's count", d -> browser.find("#register-count").getText().equals("1 actor(s) found."));
+            browser.await("the search's count", d -> browser.find("#register-count").getText().equals("1 actor found."));
             check(browser, "register searched");
             browser.find("[data-action=edit-actor]").click();
             WebElement sector = browser.find("form[id^=actor-edit-] [data-field='/sector'] input");
@@ -307,6 +321,10 @@ class StaffBrowserIT {
             browser.find("#invite-all button[type=submit]").click();
             browser.await("the links", d -> browser.findAll("#invitation-list [data-action=copy]").size() == 4);
             check(browser, "invitations issued");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("invitations issued");
+                browser.emulateWidth(width);
+            }
             if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "invitations");
             }
@@ -328,6 +346,10 @@ class StaffBrowserIT {
             assertFalse(browser.findAll("svg.chart rect.bar.submitted").isEmpty(), "the chart draws the submitted bar");
             check(browser, "progress");
             if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("progress");
+                browser.emulateWidth(width);
+            }
+            if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "progress");
             }
 
@@ -339,6 +361,10 @@ class StaffBrowserIT {
             heading(browser, "Response of Boulangerie Ndiaye");
             assertTrue(browser.find("dl.answers").getText().contains("no"), browser.find("dl.answers").getText());
             check(browser, "one response");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("one response");
+                browser.emulateWidth(width);
+            }
 
             // the open link, its address and its QR code
             browser.open(app().resolve("#/studies/" + studyId));
@@ -360,6 +386,10 @@ class StaffBrowserIT {
             String glance = browser.find("[data-progress]").getText();
             assertTrue(glance.startsWith("1 of 4 submitted"), glance);
             check(browser, "home with a study");
+            if (width == Browser.PHONE_WIDTH) {
+                browser.assertReflows("home with a study");
+                browser.emulateWidth(width);
+            }
             if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "home");
             }
@@ -423,6 +453,7 @@ class StaffBrowserIT {
             browser.find(".main-nav a[href='#/account']").click();
             heading(browser, "My account");
             check(browser, "my account");
+            screenshot(browser, "account");
             if (browser.findAll("#new-token-form").isEmpty()) {
                 assertTrue(browser.find("#app").getText().contains("API tokens are not available on this server yet."));
             } else {
@@ -432,9 +463,9 @@ class StaffBrowserIT {
                 assertEquals(token.getAttribute("id"), focused(browser), "the new token is focused to copy it");
                 var me = api.get("api/session").header("Authorization", "Bearer " + token.getAttribute("value")).send();
                 assertEquals(200, me.status(), "the token shown works: " + me);
+                assertTrue(browser.find("#token-list").getText().contains("nightly export"), "the list shows the new token");
                 check(browser, "my account with a new token");
             }
-            screenshot(browser, "account");
         }
     }
 
