@@ -139,6 +139,14 @@ class StaffBrowserIT {
         }
     }
 
+    /**
+     * Presses Enter on a button or link, as a keyboard user does. (A mouse click lands by
+     * coordinates, which the device emulation this test switches between widths can shift.)
+     */
+    private static void press(WebElement element) {
+        element.sendKeys(Keys.ENTER);
+    }
+
     private static void setDate(Browser browser, WebElement input, LocalDate date) {
         browser.script("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, date.toString());
@@ -149,7 +157,7 @@ class StaffBrowserIT {
     }
 
     private static void tab(Browser browser, String name) {
-        browser.find("a[data-tab=" + name + "]").click();
+        press(browser.find("a[data-tab=" + name + "]"));
         browser.await("the " + name + " tab", d -> "page".equals(browser.find("a[data-tab=" + name + "]").getAttribute("aria-current"))
                 && browser.findAll("#app[aria-busy]").isEmpty());
     }
@@ -253,8 +261,8 @@ class StaffBrowserIT {
             fieldIn(browser, "new-wave", "/name").sendKeys("Baseline", Keys.ENTER);
             browser.await("the wave in the table", d -> browser.find(".panel table.data").getText().contains("Baseline"));
             new Select(browser.find("#template-firm select")).selectByValue("firm-diagnostic@" + version);
-            browser.find("#template-firm button[type=submit]").click();
-            browser.await("the questionnaire assigned", d -> browser.find("#template-firm").findElement(By.xpath("..")).getText().contains("firm-diagnostic"));
+            press(browser.find("#template-firm button[type=submit]"));
+            browser.await("the questionnaire assigned", d -> browser.find("#template-firm").findElement(By.xpath("..")).getText().contains("(firm-diagnostic, version "));
             check(browser, "study overview");
             if (width == Browser.PHONE_WIDTH) {
                 browser.assertReflows("study overview");
@@ -267,7 +275,7 @@ class StaffBrowserIT {
                     + "F1,Boulangerie Ndiaye,firm,food_processing,small,Bouaké,,\r\n"
                     + "F2,Atelier Fall,firm,metal,micro,Bouaké,not-an-email,\r\n"
                     + "I1,Chambre de commerce,institution,services,,Bouaké,,\r\n").toString());
-            browser.find("#register-import button[type=submit]").click();
+            press(browser.find("#register-import button[type=submit]"));
             WebElement badRows = browser.await("the file's bad rows", d -> browser.findAll("#bad-rows").isEmpty() ? null : browser.find("#bad-rows"));
             String row = badRows.findElement(By.cssSelector("tbody tr")).getText();
             assertTrue(row.contains("3") && row.contains("email") && row.contains("not-an-email"), row);
@@ -284,7 +292,7 @@ class StaffBrowserIT {
                     + "F1,Boulangerie Ndiaye,firm,food_processing,small,Bouaké,,\r\n"
                     + "F2,Atelier Fall,firm,metal,micro,Bouaké,fall@example.org,\r\n"
                     + "I1,Chambre de commerce,institution,services,,Bouaké,,\r\n").toString());
-            browser.find("#register-import button[type=submit]").click();
+            press(browser.find("#register-import button[type=submit]"));
             browser.await("the import's result", d -> browser.find(".register-status").getText().contains("Imported: 3 new, 0 updated."));
             assertEquals("3 actors in the register.", browser.find("#register-count").getText());
 
@@ -292,7 +300,7 @@ class StaffBrowserIT {
             fieldIn(browser, "actor-new", "/name").sendKeys("Coopérative \u202eevil\u202c");
             new Select(fieldIn(browser, "actor-new", "/type")).selectByValue("other");
             fieldIn(browser, "actor-new", "/email").sendKeys("coop-at-example");
-            browser.find("#actor-new button[type=submit]").click();
+            press(browser.find("#actor-new button[type=submit]"));
             browser.await("the email's error next to it", d -> !browser.find("#actor-new [data-field='/email'] .error").getText().isBlank());
             assertEquals(fieldIn(browser, "actor-new", "/email").getAttribute("id"), focused(browser), "the field in error is focused");
             check(browser, "new actor refused");
@@ -307,7 +315,7 @@ class StaffBrowserIT {
             search.sendKeys("fall", Keys.ENTER);
             browser.await("the search's count", d -> browser.find("#register-count").getText().equals("1 actor found."));
             check(browser, "register searched");
-            browser.find("[data-action=edit-actor]").click();
+            press(browser.find("[data-action=edit-actor]"));
             WebElement sector = browser.find("form[id^=actor-edit-] [data-field='/sector'] input");
             assertEquals("metal", sector.getAttribute("value"));
             sector.clear();
@@ -318,7 +326,7 @@ class StaffBrowserIT {
 
             // invitations for everyone; the link copied is the one the respondent opens
             tab(browser, "invitations");
-            browser.find("#invite-all button[type=submit]").click();
+            press(browser.find("#invite-all button[type=submit]"));
             browser.await("the links", d -> browser.findAll("#invitation-list [data-action=copy]").size() == 4);
             check(browser, "invitations issued");
             if (width == Browser.PHONE_WIDTH) {
@@ -332,7 +340,7 @@ class StaffBrowserIT {
                     .filter(r -> r.getText().contains("Boulangerie Ndiaye")).findFirst().orElseThrow();
             String link = firmRow.findElement(By.cssSelector("input[data-link=copy]")).getAttribute("value");
             assertTrue(link.startsWith(app().toString() + "respond/"), link);
-            firmRow.findElement(By.cssSelector("[data-action=copy]")).click();
+            press(firmRow.findElement(By.cssSelector("[data-action=copy]")));
             browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(10));
             Object copied = ((ChromeDriver) browser.driver()).executeAsyncScript(
                     "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('no clipboard: ' + e));");
@@ -357,7 +365,7 @@ class StaffBrowserIT {
             WebElement response = browser.await("the response", d -> browser.findAll("a[data-response-id]").isEmpty() ? null : browser.find("a[data-response-id]"));
             assertEquals("Boulangerie Ndiaye", response.getText(), "agents see who answered");
             check(browser, "responses");
-            response.click();
+            press(response);
             heading(browser, "Response of Boulangerie Ndiaye");
             assertTrue(browser.find("dl.answers").getText().contains("no"), browser.find("dl.answers").getText());
             check(browser, "one response");
@@ -366,10 +374,25 @@ class StaffBrowserIT {
                 browser.emulateWidth(width);
             }
 
+            // a lead joins the study's team
+            Person lead = user("lead", "Lamine Lead");
+            press(browser.find(".breadcrumb a"));
+            browser.await("the responses again", d -> !browser.findAll("a[data-tab=responses][aria-current=page]").isEmpty());
+            tab(browser, "members");
+            if (browser.findAll("#add-member").isEmpty()) {
+                assertTrue(browser.find("#app").getText().contains("Study membership is not available on this server yet."));
+            } else {
+                assertTrue(browser.find("table.data").getText().contains(agent.email()), "the study's creator is its first member");
+                fieldIn(browser, "add-member", "/email").sendKeys(lead.email());
+                new Select(fieldIn(browser, "add-member", "/role")).selectByValue("lead");
+                press(browser.find("#add-member button[type=submit]"));
+                browser.await("the lead in the team", d -> browser.find("table.data").getText().contains(lead.email()));
+                check(browser, "members");
+            }
+
             // the open link, its address and its QR code
-            browser.open(app().resolve("#/studies/" + studyId));
-            heading(browser, studyName);
-            browser.find("#open-link-on button[type=submit]").click();
+            tab(browser, "overview");
+            press(browser.find("#open-link-on button[type=submit]"));
             WebElement qr = browser.await("the QR code", d -> {
                 List<WebElement> image = browser.findAll("#open-link-qr");
                 return !image.isEmpty() && Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", image.getFirst()))
@@ -423,13 +446,13 @@ class StaffBrowserIT {
         try (Browser browser = Browser.phone()) {
             signIn(browser, new Person(org.clusterlens.testing.ItEnvironment.ADMIN_EMAIL,
                     org.clusterlens.testing.ItEnvironment.ADMIN_PASSWORD, "Admin"));
-            browser.find(".main-nav a[href='#/users']").click();
+            press(browser.find(".main-nav a[href='#/users']"));
             heading(browser, "Users");
             String email = Fixtures.uniqueId("lead") + "@example.org";
             fieldIn(browser, "new-user", "/email").sendKeys(email);
             fieldIn(browser, "new-user", "/displayName").sendKeys("Lead ‮Reversed‬ Name");
             fieldIn(browser, "new-user", "/password").sendKeys("short");
-            browser.find("#new-user button[type=submit]").click();
+            press(browser.find("#new-user button[type=submit]"));
             browser.await("the password's error next to it", d -> !browser.find("#new-user [data-field='/password'] .error").getText().isBlank());
             assertEquals("true", fieldIn(browser, "new-user", "/password").getAttribute("aria-invalid"));
             check(browser, "users: new user refused");
@@ -437,11 +460,11 @@ class StaffBrowserIT {
             fieldIn(browser, "new-user", "/password").sendKeys("Staff-" + Fixtures.uniqueId("pw") + "-Tuesday", Keys.ENTER);
             browser.await("the new user in the list", d -> browser.find("table.data").getText().contains(email));
             WebElement row = browser.findAll("table.data tbody tr").stream().filter(r -> r.getText().contains(email)).findFirst().orElseThrow();
-            row.findElement(By.cssSelector("summary")).click();
+            press(row.findElement(By.cssSelector("summary")));
             WebElement enabled = row.findElement(By.cssSelector("[data-field='/enabled'] input"));
             assertTrue(enabled.isSelected());
-            enabled.click();
-            row.findElement(By.cssSelector("button[type=submit]")).click();
+            enabled.sendKeys(Keys.SPACE);
+            press(row.findElement(By.cssSelector("button[type=submit]")));
             browser.await("the user disabled", d -> browser.findAll("table.data tbody tr").stream()
                     .anyMatch(r -> r.getText().contains(email) && r.findElement(By.cssSelector("td[data-label='Can sign in']")).getText().equals("No")));
             WebElement name = browser.findAll("table.data tbody tr").stream().filter(r -> r.getText().contains(email))
@@ -450,7 +473,7 @@ class StaffBrowserIT {
             check(browser, "users");
             screenshot(browser, "users");
 
-            browser.find(".main-nav a[href='#/account']").click();
+            press(browser.find(".main-nav a[href='#/account']"));
             heading(browser, "My account");
             check(browser, "my account");
             screenshot(browser, "account");
@@ -500,7 +523,7 @@ class StaffBrowserIT {
             assertFalse(page.contains("Boulangerie Ndiaye"), page);
             check(browser, "lead's responses");
             screenshot(browser, "lead-responses");
-            response.click();
+            press(response);
             heading(browser, "Response of P-");
             assertFalse(browser.find("#app").getText().contains("Ndiaye"));
             browser.open(app().resolve("#/studies/" + theirs.studyId() + "/register"));
