@@ -129,7 +129,11 @@ async function route({ keepFocus = false } = {}) {
   const ticket = ++rendering;
   setDocumentLanguage();
   const where = parseRoute();
-  const focused = keepFocus ? document.activeElement?.id : null;
+  // after a change on the same page the person stays where they were: on the same element, else
+  // on the same form (ids of fields are made afresh), else on the heading
+  const active = keepFocus ? document.activeElement : null;
+  const focused = active?.id || null;
+  const inForm = active?.closest?.('form[id]')?.id ?? null;
   let view;
   if (!ctx.me) {
     renderHeader(null);
@@ -146,8 +150,11 @@ async function route({ keepFocus = false } = {}) {
   }
   if (ticket !== rendering) return;
   clear(main).append(view);
-  const again = focused ? document.getElementById(focused) : null;
-  if (again) again.focus();
+  const again = (focused && !/^(field|choice|link)-\d+$/.test(focused) ? document.getElementById(focused) : null)
+    ?? (inForm ? document.getElementById(inForm)?.querySelector('button[type=submit]') : null);
+  const closed = again?.closest('details:not([open])');
+  if (closed) closed.querySelector('summary').focus();
+  else if (again) again.focus();
   else document.getElementById('page-heading')?.focus();
 }
 

@@ -15,26 +15,30 @@ function svg(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** One stacked bar per actor type, as wide as its invitations; the table beside it is what screen readers get. */
+/**
+ * One stacked bar per actor type, as long as its invitations, with the type's name above it so
+ * that a phone does not cut it. The table after it is what screen readers get.
+ */
 export function progressChart(ctx, progress) {
   const types = Object.keys(progress).filter((type) => type !== 'all' && progress[type].invited + progress[type].revoked > 0);
   const most = Math.max(1, ...types.map((type) => progress[type].invited));
-  const labelWidth = 110;
-  const barWidth = 220;
-  const rowHeight = 34;
-  const height = types.length * rowHeight + 8;
-  const chart = svg('svg', { viewBox: `0 0 ${labelWidth + barWidth + 60} ${height}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false' });
+  // drawn at the size it is shown (the page's width, at most 36rem), so that its text stays the page's size
+  const width = Math.max(240, Math.min(576, (document.getElementById('app')?.clientWidth ?? 360) - 64));
+  const barWidth = width - 70;
+  const rowHeight = 50;
+  const height = types.length * rowHeight + 4;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart', 'aria-hidden': 'true', focusable: 'false' });
   types.forEach((type, row) => {
-    const y = row * rowHeight + 6;
+    const y = row * rowHeight;
     const counts = progress[type];
     chart.append(svg('text', { x: 0, y: y + 16, class: 'chart-label' }, ctx.t(`type_${type}`)));
-    let x = labelWidth;
+    let x = 0;
     for (const stage of STAGES) {
-      const width = (counts[stage] / most) * barWidth;
-      if (width > 0) chart.append(svg('rect', { x, y, width, height: 22, class: `bar ${stage}` }));
-      x += width;
+      const length = (counts[stage] / most) * barWidth;
+      if (length > 0) chart.append(svg('rect', { x, y: y + 22, width: length, height: 22, class: `bar ${stage}` }));
+      x += length;
     }
-    chart.append(svg('text', { x: x + 6, y: y + 16, class: 'chart-value' }, `${counts.submitted}/${counts.invited}`));
+    chart.append(svg('text', { x: x + 8, y: y + 39, class: 'chart-value' }, `${counts.submitted}/${counts.invited}`));
   });
   const legend = h('ul', { class: 'legend', 'aria-hidden': 'true' },
     STAGES.map((stage) => h('li', {}, h('span', { class: `swatch ${stage}` }), ctx.t(`stage_${stage}`))));

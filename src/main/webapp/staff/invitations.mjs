@@ -35,8 +35,9 @@ export async function showInvitations(ctx, study) {
       return;
     }
     if (note) {
-      list.append(message(note, 'ok'));
-      ctx.announce(note);
+      const shown = message(note, 'ok');
+      list.append(shown);
+      ctx.announce(shown.textContent);
     }
     if (!reply.data.length) {
       list.append(message(ctx.t('noInvitations')));
@@ -49,7 +50,7 @@ export async function showInvitations(ctx, study) {
         return;
       }
       remember(ctx, [answer.data]);
-      await load(ctx.t(doneKey, { name: answer.data.actorName }));
+      await load(ctx.tb(doneKey, { name: answer.data.actorName }));
       list.querySelector(`[data-invitation="${invitation.invitationId}"] [data-action="copy"]`)?.focus();
     }, { 'aria-label': ctx.t(`${key}Named`, { name: invitation.actorName }), dataset: { action: path } });
     const columns = [ctx.t('actorName'), ctx.t('actorType'), ctx.t('status'), ctx.t('emailColumn'), ctx.t('linkColumn')];
@@ -59,7 +60,7 @@ export async function showInvitations(ctx, study) {
       const cells = [typed(invitation.actorName), ctx.t(`type_${invitation.actorType}`),
         h('span', { class: `badge status-${invitation.status}` }, ctx.t(`status_${invitation.status}`)),
         emailCell(ctx, invitation),
-        link ? copyableLink(ctx, ctx.t('linkFor', { name: invitation.actorName }), absolute(link), { labelHidden: true }) : h('span', { class: 'muted' }, ctx.t('linkHidden'))];
+        link ? copyableLink(ctx, ctx.tb('linkFor', { name: invitation.actorName }), absolute(link), { labelHidden: true }) : h('span', { class: 'muted' }, ctx.t('linkHidden'))];
       if (runs) {
         const live = invitation.status !== 'revoked' && invitation.status !== 'submitted';
         cells.push(h('div', { class: 'row-actions' },

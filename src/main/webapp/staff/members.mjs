@@ -16,7 +16,7 @@ export async function showMembers(ctx, study) {
   const rows = reply.data.map((member) => {
     const cells = [typed(member.displayName), typed(member.email)];
     if (!runs) return [...cells, ctx.t(`role_${member.role}`)];
-    const role = field({ label: ctx.t('roleOf', { name: member.displayName }), kind: 'select', value: member.role, options: ROLES.map((r) => [r, ctx.t(`role_${r}`)]) });
+    const role = field({ label: ctx.tb('roleOf', { name: member.displayName }), kind: 'select', value: member.role, options: ROLES.map((r) => [r, ctx.t(`role_${r}`)]) });
     role.wrapper.classList.add('compact');
     const change = form({
       id: `member-${member.userId}`, label: ctx.t('roleOf', { name: member.displayName }), submitLabel: ctx.t('saveRole'), kind: 'secondary',

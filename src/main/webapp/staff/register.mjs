@@ -80,7 +80,7 @@ function actorForm(ctx, study, actor, done) {
         else showProblem(ctx, element, reply);
         return;
       }
-      done(actor ? ctx.t('actorSaved', { name: reply.data.name }) : ctx.t('actorAdded', { name: reply.data.name }));
+      done(actor ? ctx.tb('actorSaved', { name: reply.data.name }) : ctx.tb('actorAdded', { name: reply.data.name }));
     },
   });
 }
@@ -108,8 +108,9 @@ export async function showRegister(ctx, study) {
     const count = h('p', { id: 'register-count', class: 'count' }, query ? ctx.t('actorsFound', { n: actors.length }) : ctx.t('actorsInRegister', { n: actors.length }));
     results.append(count);
     if (note) {
-      clear(status).append(message(note, 'ok'));
-      ctx.announce(`${note} ${count.textContent}`);
+      const shown = message(note, 'ok');
+      clear(status).append(shown);
+      ctx.announce(`${shown.textContent} ${count.textContent}`);
     } else if (query) {
       ctx.announce(count.textContent);
     }

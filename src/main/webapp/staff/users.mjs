@@ -37,10 +37,10 @@ export async function showUsers(ctx) {
   if (!reply.ok) {
     content.push(message(ctx.problemText(reply), 'error'));
   } else {
-    content.push(section(ctx.t('usersTitle'), table(ctx.t('usersTitle'), [ctx.t('userName'), ctx.t('email'), ctx.t('roles'), ctx.t('enabled'), ctx.t('actions')],
+    content.push(section(ctx.t('allUsers'), table(ctx.t('allUsers'), [ctx.t('userName'), ctx.t('email'), ctx.t('roles'), ctx.t('enabled'), ctx.t('actions')],
       reply.data.map((user) => [typed(user.displayName), typed(user.email), user.roles.map((r) => ctx.t(`role_${r}`)).join(', '),
         user.enabled ? ctx.t('yes') : ctx.t('no'),
-        h('details', { class: 'edit' }, h('summary', {}, ctx.t('changeUser', { name: user.displayName })), editForm(ctx, user))]), { captionHidden: true })));
+        h('details', { class: 'edit' }, h('summary', {}, ctx.tb('changeUser', { name: user.displayName })), editForm(ctx, user))]), { captionHidden: true })));
   }
   const email = field({ pointer: '/email', label: ctx.t('email'), kind: 'email', required: true, autocomplete: 'off' });
   const name = field({ pointer: '/displayName', label: ctx.t('userName'), required: true, autocomplete: 'off' });

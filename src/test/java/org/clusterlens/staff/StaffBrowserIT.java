@@ -223,12 +223,16 @@ class StaffBrowserIT {
 
             signInByKeyboard(browser, agent);
             browser.emulateWidth(width);
-            assertTrue(browser.find(".main-nav").getText().contains("Awa Diop"));
+            assertTrue(browser.find(".main-nav").getAttribute("textContent").contains("Awa Diop"), "the menu says who is signed in");
             check(browser, "home without studies");
 
             // a new study, by keyboard: type in each field and press Enter
-            WebElement name = fieldIn(browser, "new-study", "/name");
-            name.click();
+            // (other tests' studies are listed before it until study membership is merged)
+            String nameField = fieldIn(browser, "new-study", "/name").getAttribute("id");
+            for (int presses = 0; presses < 40 && !nameField.equals(focused(browser)); presses++) {
+                new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            }
+            assertEquals(nameField, focused(browser), "Tab from the heading reaches the new study's name");
             new Actions(browser.driver()).sendKeys(studyName).sendKeys(Keys.TAB).sendKeys("cashew").sendKeys(Keys.TAB)
                     .sendKeys("Bouaké").sendKeys(Keys.ENTER).perform();
             heading(browser, studyName);
@@ -270,16 +274,38 @@ class StaffBrowserIT {
             browser.await("the import's result", d -> browser.find(".register-status").getText().contains("Imported: 3 new, 0 updated."));
             assertEquals("3 actor(s) in the register.", browser.find("#register-count").getText());
 
-            // search, then edit one actor when this server can
+            // one more actor by hand, whose name carries a bidi control: shown isolated
+            fieldIn(browser, "actor-new", "/name").sendKeys("Coopérative \u202eevil\u202c");
+            new Select(fieldIn(browser, "actor-new", "/type")).selectByValue("other");
+            fieldIn(browser, "actor-new", "/email").sendKeys("coop-at-example");
+            browser.find("#actor-new button[type=submit]").click();
+            browser.await("the email's error next to it", d -> !browser.find("#actor-new [data-field='/email'] .error").getText().isBlank());
+            assertEquals(fieldIn(browser, "actor-new", "/email").getAttribute("id"), focused(browser), "the field in error is focused");
+            check(browser, "new actor refused");
+            fieldIn(browser, "actor-new", "/email").clear();
+            fieldIn(browser, "actor-new", "/email").sendKeys("coop@example.org", Keys.ENTER);
+            browser.await("the new actor", d -> browser.find("#register-count").getText().equals("4 actor(s) in the register."));
+            assertEquals("BDI", browser.findAll("#register-results tbody th bdi").stream()
+                    .filter(e -> e.getText().contains("Coop")).findFirst().orElseThrow().getTagName().toUpperCase());
+
+            // search, then edit one actor (or hear that this server cannot yet)
             WebElement search = browser.find("#register-search");
             search.sendKeys("fall", Keys.ENTER);
             browser.await("the search's count", d -> browser.find("#register-count").getText().equals("1 actor(s) found."));
             check(browser, "register searched");
+            browser.find("[data-action=edit-actor]").click();
+            WebElement sector = browser.find("form[id^=actor-edit-] [data-field='/sector'] input");
+            assertEquals("metal", sector.getAttribute("value"));
+            sector.clear();
+            sector.sendKeys("metalwork", Keys.ENTER);
+            browser.await("the edit saved or refused", d -> browser.find(".register-status").getText().contains("Atelier Fall saved.")
+                    || browser.find("form[id^=actor-edit-] .error-summary").isDisplayed());
+            check(browser, "actor edited");
 
             // invitations for everyone; the link copied is the one the respondent opens
             tab(browser, "invitations");
             browser.find("#invite-all button[type=submit]").click();
-            browser.await("the links", d -> browser.findAll("#invitation-list [data-action=copy]").size() == 3);
+            browser.await("the links", d -> browser.findAll("#invitation-list [data-action=copy]").size() == 4);
             check(browser, "invitations issued");
             if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "invitations");
@@ -297,7 +323,7 @@ class StaffBrowserIT {
             respondThrough(browser, link);
 
             tab(browser, "progress");
-            browser.await("the progress moved", d -> browser.find("#progress-summary").getText().equals("1 of 3 submitted"));
+            browser.await("the progress moved", d -> browser.find("#progress-summary").getText().equals("1 of 4 submitted"));
             assertTrue(browser.find("table.data").getText().contains("Firms"));
             assertFalse(browser.findAll("svg.chart rect.bar.submitted").isEmpty(), "the chart draws the submitted bar");
             check(browser, "progress");
@@ -332,7 +358,7 @@ class StaffBrowserIT {
             browser.open(app());
             heading(browser, "My studies");
             String glance = browser.find("[data-progress]").getText();
-            assertTrue(glance.startsWith("1 of 3 submitted"), glance);
+            assertTrue(glance.startsWith("1 of 4 submitted"), glance);
             check(browser, "home with a study");
             if (width == Browser.PHONE_WIDTH) {
                 screenshot(browser, "home");
@@ -345,13 +371,20 @@ class StaffBrowserIT {
         try (Browser browser = Browser.phone()) {
             browser.open(app());
             heading(browser, "Sign in");
-            new Select(browser.find("#language")).selectByValue("fr");
-            heading(browser, "Se connecter à ClusterLens");
-            assertEquals("fr", browser.find("html").getAttribute("lang"));
-            assertEquals("language", focused(browser), "the switch keeps the focus");
-            check(browser, "sign-in in French");
+            String agent = (String) browser.script("return navigator.userAgent;");
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setUserAgentOverride",
+                    Map.of("userAgent", agent, "acceptLanguage", "fr-FR"));
             browser.driver().navigate().refresh();
             heading(browser, "Se connecter à ClusterLens");
+            assertEquals("fr", browser.find("html").getAttribute("lang"));
+            check(browser, "sign-in in French");
+
+            new Select(browser.find("#language")).selectByValue("en");
+            heading(browser, "Sign in to ClusterLens");
+            assertEquals("language", focused(browser), "the switch keeps the focus");
+            browser.driver().navigate().refresh();
+            heading(browser, "Sign in to ClusterLens");
+            assertEquals("en", browser.find("html").getAttribute("lang"), "the choice is remembered over the browser's language");
         }
     }
 
@@ -373,6 +406,14 @@ class StaffBrowserIT {
             fieldIn(browser, "new-user", "/password").clear();
             fieldIn(browser, "new-user", "/password").sendKeys("Staff-" + Fixtures.uniqueId("pw") + "-Tuesday", Keys.ENTER);
             browser.await("the new user in the list", d -> browser.find("table.data").getText().contains(email));
+            WebElement row = browser.findAll("table.data tbody tr").stream().filter(r -> r.getText().contains(email)).findFirst().orElseThrow();
+            row.findElement(By.cssSelector("summary")).click();
+            WebElement enabled = row.findElement(By.cssSelector("[data-field='/enabled'] input"));
+            assertTrue(enabled.isSelected());
+            enabled.click();
+            row.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await("the user disabled", d -> browser.findAll("table.data tbody tr").stream()
+                    .anyMatch(r -> r.getText().contains(email) && r.findElement(By.cssSelector("td[data-label='Can sign in']")).getText().equals("No")));
             WebElement name = browser.findAll("table.data tbody tr").stream().filter(r -> r.getText().contains(email))
                     .findFirst().orElseThrow().findElement(By.cssSelector("bdi"));
             assertEquals("BDI", name.getTagName().toUpperCase(), "a typed name is isolated");
@@ -456,6 +497,7 @@ class StaffBrowserIT {
         String policy = page.header("Content-Security-Policy");
         assertTrue(policy != null && policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
         assertTrue(page.body().contains("staff/app.mjs"), page.body());
+        assertEquals("no-cache", page.header("Cache-Control"), "the page is checked again on every visit");
         var module = api.get("staff/app.mjs").send();
         assertEquals(200, module.status());
         assertTrue(module.contentType().startsWith("text/javascript"), module::toString);

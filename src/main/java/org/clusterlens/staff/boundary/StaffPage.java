@@ -40,6 +40,8 @@ public class StaffPage extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (root) {
+            // as StaticFiles does for the page by its own name: checked every time, so a release is seen at once
+            response.setHeader("Cache-Control", "no-cache");
             request.getRequestDispatcher(PAGE).forward(request, response);
         } else {
             chain.doFilter(request, response);
