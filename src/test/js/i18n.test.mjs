@@ -1,7 +1,7 @@
-// The register search's note: a count in each language's grammatical number.
+// The respondent form's messages: counts in each language's grammatical number, names isolated.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchNote, translateCount } from '../../main/webapp/respond/i18n.mjs';
+import { searchNote, translate, translateCount } from '../../main/webapp/respond/i18n.mjs';
 
 const note = (language, found, searched = true) => searchNote(language, { searched, found, shown: 20 });
 
@@ -33,4 +33,13 @@ test('before any search only the overflow is mentioned', () => {
 
 test('a language without its own words counts in English', () => {
   assert.equal(note('wo', 2), '2 actors found.');
+});
+
+test('a name inside a message is isolated and kept exactly as typed', () => {
+  const name = 'Boulangerie \u202Eenilno';
+  assert.equal(translate('en', 'relationsWith', { name }), `Relations with \u2068${name}\u2069`);
+});
+
+test('numbers are not wrapped', () => {
+  assert.equal(translate('en', 'removeActor', { name: 7 }), 'Remove 7');
 });

@@ -225,7 +225,7 @@ function renderRank(question, env) {
   const change = (next, kind, value, from) => {
     env.set(path, next.length ? next : undefined, false);
     const label = labelOf.get(value);
-    status.textContent = kind === 'remove' ? `${env.t('rankRemoved', { label })}` : env.t('rankMoved', { label, n: next.indexOf(value) + 1 });
+    status.textContent = kind === 'remove' ? env.t('rankRemoved', { label }) : env.t('rankMoved', { label, n: next.indexOf(value) + 1 });
     draw(focusAfterRankChange({ kind, value, from }, next));
   };
 

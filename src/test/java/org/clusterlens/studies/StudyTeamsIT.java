@@ -174,6 +174,11 @@ class StudyTeamsIT {
     }
 
     private Api.Call call(Endpoint endpoint, Answered study, long userId) {
+        return call(endpoint, study, userId, "");
+    }
+
+    /** {@code query}: what an endpoint needs besides its path, such as the open link's token for its QR code. */
+    private Api.Call call(Endpoint endpoint, Answered study, long userId, String query) {
         long scoped = endpoint.path().startsWith("invitations") ? study.invitationId()
                 : endpoint.path().startsWith("responses") ? study.responseId() : study.ready().studyId();
         String path = "api/" + endpoint.path()
@@ -181,7 +186,7 @@ class StudyTeamsIT {
                 .replace("{waveId}", String.valueOf(study.ready().waveId()))
                 .replace("{actorId}", String.valueOf(study.actors().get("F3")))
                 .replace("{userId}", String.valueOf(userId))
-                .replace("{actorType}", "firm");
+                .replace("{actorType}", "firm") + query;
         Api.Call call = api.call(endpoint.method(), path);
         if (path.endsWith("/import")) {
             return call.bytes(StudyFixtures.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -207,11 +212,15 @@ class StudyTeamsIT {
             assertTrue(outsiderLead.status() == 404 || outsiderLead.status() == 403,
                     () -> e + " as a lead of another study: " + outsiderLead);
         }
+        var link = api.put("api/studies/" + study.ready().studyId() + "/open-link", "{\"enabled\": true, \"actorType\": \"firm\"}")
+                .as(study.agent(), PASSWORD).send();
+        String openToken = StudyFixtures.token(link.json().getString("link"));
         for (Endpoint e : endpoints) {
             if (!e.method().equals("GET")) {
                 continue;
             }
-            var member = call(e, study, leadId).as(study.agent(), PASSWORD).send();
+            String query = e.path().endsWith("qr.svg") ? "?token=" + openToken : "";
+            var member = call(e, study, leadId, query).as(study.agent(), PASSWORD).send();
             assertEquals(200, member.status(), () -> e + " as the study's agent: " + member);
         }
         for (Endpoint e : endpoints) {

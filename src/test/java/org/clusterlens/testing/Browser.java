@@ -289,7 +289,7 @@ public final class Browser implements AutoCloseable {
     /**
      * Fails unless the page, on a 320-px screen with its text at 200 % (the person's larger
      * default font: the root font size every rem follows), still fits: no sideways scrolling, no
-     * element reaching past the screen's edges or cut by its box, no short word split over lines.
+     * element reaching past the screen's edges or cut by its box, no word broken mid-word.
      */
     public void assertReflows(String state) {
         List<String> problems;
@@ -312,10 +312,11 @@ public final class Browser implements AutoCloseable {
     private List<String> reflowProblems() {
         return (List<String>) script("""
                 const problems = [];
-                const width = innerWidth;
+                // the emulated screen's width: a mobile viewport widens innerWidth to fit what overflows
+                const width = arguments[0];
                 const root = document.documentElement;
                 if (root.scrollWidth > width) {
-                  problems.push(`the page is ${root.scrollWidth} px wide for a ${width}-px screen (scrollWidth)`);
+                  problems.push(`the page is ${root.scrollWidth} px wide for a ${width}-px screen (scrollWidth; innerWidth ${innerWidth})`);
                 }
                 const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                   + [...e.classList].map((c) => '.' + c).join('') + ' "' + (e.textContent || e.value || '').trim().slice(0, 40) + '"';
@@ -334,9 +335,17 @@ public final class Browser implements AutoCloseable {
                     problems.push(`${name(e)} cuts its content: ${e.scrollWidth} px in ${e.clientWidth} px (overflow-x ${style.overflowX})`);
                   }
                 }
-                // a word (a hyphen ends one) split over two lines though it would fit in half the screen: broken mid-word
+                // A word (a hyphen ends one) split over two lines is broken mid-word when it would
+                // have fitted its box, or when its box was squeezed to a few letters (a flex item
+                // left one letter a line); a word longer than a fair box may break where it must.
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 const range = document.createRange();
+                const boxOf = (e) => {
+                  let box = e;
+                  while (box.parentElement && ['inline', 'contents'].includes(getComputedStyle(box).display)) box = box.parentElement;
+                  const style = getComputedStyle(box);
+                  return {width: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), em: parseFloat(style.fontSize)};
+                };
                 for (let text = walker.nextNode(); text; text = walker.nextNode()) {
                   const parent = text.parentElement;
                   if (!parent || !visible(parent) || parent.closest('select, script, style, noscript')) continue;
@@ -345,14 +354,18 @@ public final class Browser implements AutoCloseable {
                     range.setEnd(text, match.index + match[0].length);
                     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
                     const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+                    if (lines < 2) continue;
                     const wide = rects.reduce((sum, r) => sum + r.width, 0);
-                    if (lines > 1 && wide < width / 2) {
-                      problems.push(`"${match[0]}" in ${name(parent)} is split over ${lines} lines`);
+                    const box = boxOf(parent);
+                    if (wide <= box.width + 1) {
+                      problems.push(`"${match[0]}" in ${name(parent)} is split over ${lines} lines though it fits its ${Math.round(box.width)}-px box`);
+                    } else if (box.width < 3 * box.em) {
+                      problems.push(`"${match[0]}" in ${name(parent)} is split over ${lines} lines: its box is squeezed to ${Math.round(box.width)} px`);
                     }
                   }
                 }
                 return [...new Set(problems)].slice(0, 40);
-                """);
+                """, REFLOW_WIDTH);
     }
 
     /** Visible form controls without an accessible name from a label, aria-label(ledby) or a legend. */

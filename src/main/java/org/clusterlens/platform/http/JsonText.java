@@ -109,7 +109,8 @@ public final class JsonText {
     private static String pointer(Deque<Object> path) {
         StringBuilder pointer = new StringBuilder();
         path.descendingIterator().forEachRemaining(step -> pointer.append('/').append(step instanceof int[] index
-                ? String.valueOf(index[0]) : step.toString().replace("~", "~0").replace("/", "~1")));
+                ? String.valueOf(index[0]) : step.toString().replace("~", "~0").replace("/", "~1")
+                .replace("\0", "\\u0000"))); // the pointer names the NUL, never carries one back
         return pointer.isEmpty() ? "/" : pointer.toString();
     }
 }

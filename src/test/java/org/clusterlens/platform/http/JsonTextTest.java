@@ -40,7 +40,7 @@ class JsonTextTest {
         assertEquals("/name", refusedAt("{\"name\": \"a\\u0000\"}"));
         assertEquals("/answers/q/2", refusedAt("{\"answers\": {\"p\": [1], \"q\": [\"x\", {\"y\": 1}, \"\\u0000\"]}}"));
         assertEquals("/list/1/deep", refusedAt("{\"list\": [{\"a\": 1}, {\"deep\": \"\\u0000\"}]}"));
-        assertEquals("/a~1b\u0000", refusedAt("{\"a/b\\u0000\": 1}"));
+        assertEquals("/a~1b\\u0000", refusedAt("{\"a/b\\u0000\": 1}"));
     }
 
     @Test
