@@ -14,6 +14,12 @@ import { showMembers } from './members.mjs';
 
 export const ACTOR_TYPES = ['firm', 'institution', 'other'];
 const TABS = ['overview', 'register', 'invitations', 'progress', 'responses', 'members'];
+/** Who was invited and who answered is fieldwork: leads have no invitations tab (the server refuses it too). */
+const FIELDWORK_TABS = ['invitations'];
+
+function tabsOf(ctx, study) {
+  return ctx.runs(study) ? TABS : TABS.filter((tab) => !FIELDWORK_TABS.includes(tab));
+}
 
 /** The wave the sub-pages show: the one chosen last on this page, else the latest. */
 export function currentWave(ctx, study) {
@@ -41,7 +47,7 @@ export function waveChooser(ctx, study) {
 
 function tabs(ctx, study, current) {
   return h('nav', { class: 'tabs', 'aria-label': ctx.t('studyNavigation') },
-    h('ul', {}, TABS.map((tab) => h('li', {},
+    h('ul', {}, tabsOf(ctx, study).map((tab) => h('li', {},
       h('a', { href: `#/studies/${study.id}/${tab}`, 'aria-current': tab === current ? 'page' : null, dataset: { tab } }, ctx.t(`tab_${tab}`))))));
 }
 
@@ -230,7 +236,7 @@ export async function showStudy(ctx, studyId, tab) {
       h('p', {}, h('a', { href: '#/' }, ctx.t('backToStudies'))));
   }
   const study = reply.data;
-  const current = TABS.includes(tab) ? tab : 'overview';
+  const current = tabsOf(ctx, study).includes(tab) ? tab : 'overview';
   let body;
   if (current === 'register') body = await showRegister(ctx, study);
   else if (current === 'invitations') body = await showInvitations(ctx, study);

@@ -531,6 +531,8 @@ class StaffBrowserIT {
             page = browser.find("#app").getText();
             assertFalse(page.contains("owner@ndiaye.example") || page.contains("+221"), page);
             assertTrue(browser.findAll("#register-import").isEmpty(), "leads do not import");
+            assertTrue(browser.findAll("a[data-tab=invitations]").isEmpty(), "who was invited is fieldwork");
+            assertFalse(browser.findAll("a[data-tab=responses]").isEmpty());
         }
     }
 
