@@ -272,6 +272,10 @@ public final class Browser implements AutoCloseable {
         boolean phone = width < 1000;
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
                 "height", phone ? PHONE_HEIGHT : 800, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
+        // a click aimed before the page is laid out at its new width lands beside its button
+        driver.executeAsyncScript("const callback = arguments[arguments.length - 1]; let called = false;"
+                + "const done = () => { if (!called) { called = true; callback(); } };"
+                + "requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 500);");
     }
 
     /** Runs the checks with the page laid out at each width in turn, then goes back to the phone. */
