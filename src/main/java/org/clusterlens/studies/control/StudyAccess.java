@@ -13,7 +13,6 @@ import org.clusterlens.platform.errors.ProblemException;
 import org.clusterlens.studies.entity.Study;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -73,10 +72,6 @@ public class StudyAccess {
             throw new IllegalStateException("no study was entered in this request");
         }
         return viewer;
-    }
-
-    public Optional<Viewer> entered() {
-        return Optional.ofNullable(viewer);
     }
 
     /** The studies the caller may see, newest first. */

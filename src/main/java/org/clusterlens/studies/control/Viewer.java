@@ -9,10 +9,6 @@ import org.clusterlens.studies.entity.Actor;
  */
 public record Viewer(long studyId, String caller, Role role, boolean identified, Pseudonyms pseudonyms) {
 
-    public boolean runsFieldwork() {
-        return role != Role.lead;
-    }
-
     public String pseudonym(Actor actor) {
         return pseudonyms.of(actor.id());
     }
