@@ -14,7 +14,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
-    public enum Action { CREATED, CHANGED, PUBLISHED, DELETED, LOGGED_IN, LOGIN_FAILED, REVOKED, REOPENED }
+    public enum Action { CREATED, CHANGED, PUBLISHED, DELETED, LOGGED_IN, LOGIN_FAILED, REVOKED, REOPENED, EXPORTED }
 
     @Id
     @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)

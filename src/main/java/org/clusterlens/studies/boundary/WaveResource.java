@@ -10,12 +10,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.clusterlens.exports.control.ExportOptions;
+import org.clusterlens.exports.control.Exports;
 import org.clusterlens.accounts.entity.Role;
 import org.clusterlens.platform.errors.ProblemException;
-import org.clusterlens.responses.control.AnswersCsv;
 import org.clusterlens.responses.control.Responses;
 import org.clusterlens.responses.boundary.ResponseViews.ResponseSummary;
 import org.clusterlens.studies.boundary.Views.InvitationView;
@@ -66,6 +69,9 @@ public class WaveResource {
     @Inject
     StudyAccess access;
 
+    @Inject
+    Exports exports;
+
     /** New dates for the wave: to extend it when answers are still coming in, or to open it early. */
     @PUT
     @RolesAllowed({Role.ADMIN, Role.AGENT})
@@ -106,12 +112,26 @@ public class WaveResource {
         return responses.submitted(studyId, waveId).stream().map(r -> ResponseSummary.of(r, access.viewer())).toList();
     }
 
+    /** The wave's answers as a file: {@code export.csv}, {@code export.xlsx} or {@code export.zip}, streamed. */
+    @GET
+    @Path("export.{format}")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@PathParam("format") String format, @QueryParam("choices") String choices,
+                           @QueryParam("lang") String language, @QueryParam("multiple") String multiple) {
+        ExportOptions options = ExportOptions.parse(format, choices, language, multiple);
+        Exports.Export export = exports.prepare(studyId, waveId, options, access.viewer());
+        StreamingOutput body = export::writeTo;
+        return Response.ok(body, options.format().mediaType()).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"study-" + studyId + "-wave-" + waveId + "." + options.format().extension()
+                        + "\"").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The first name of {@code export.csv}, kept for links made before there were other exports. */
     @GET
     @Path("answers.csv")
-    @Produces("text/csv; charset=UTF-8")
-    public Response answersCsv() {
-        byte[] csv = AnswersCsv.write(responses.submitted(studyId, waveId), access.viewer());
-        return Response.ok(csv).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"study-" + studyId + "-wave-" + waveId + "-answers.csv\"").build();
+    @Produces(MediaType.WILDCARD)
+    public Response answersCsv(@QueryParam("choices") String choices, @QueryParam("lang") String language,
+                               @QueryParam("multiple") String multiple) {
+        return export("csv", choices, language, multiple);
     }
 }
