@@ -56,6 +56,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -111,6 +112,7 @@ public final class ExportBenchmark {
     private String pgUrl;
     private String pgUser;
     private URI base;
+    private String bearer;
 
     private ExportBenchmark(Map<String, String> options) {
         this.options = options;
@@ -174,6 +176,7 @@ public final class ExportBenchmark {
         gcLog = root.resolve("gc.log");
         pgUrl = required("pgUrl");
         pgUser = options.getOrDefault("pgUser", "postgres");
+        databaseName = pgUrl.substring(pgUrl.lastIndexOf('/') + 1);
         System.setProperty("clusterlens.it.database", "postgresql");
         System.setProperty("clusterlens.it.dataRoot", work.toString());
         System.setProperty("payara.microJar", required("micro"));
@@ -203,6 +206,9 @@ public final class ExportBenchmark {
             base = api.base();
             seed(api, waves);
 
+            var token = api.post("api/tokens", "{\"name\": \"export benchmark\"}").asAdmin().send();
+            expect(201, token);
+            bearer = token.json().getString("token");
             Wave smallest = waves.getFirst();
             check(smallest);
             log("warm-up: " + warmup + " exports of each format on the " + smallest.size + "-response wave");
@@ -210,11 +216,11 @@ public final class ExportBenchmark {
                 for (String format : FORMATS) {
                     log("  " + format + " " + export(smallest, format, query, null, null).summary());
                 }
-                log("  copy " + copy(smallest));
+                log("  copy " + copy(smallest).summary());
             }
             idleLive = fullGc("idle, before the measured exports");
             for (Wave wave : waves) {
-                measure(wave, wave != smallest);
+                measure(wave);
             }
             idleLiveEnd = fullGc("idle, after the exports");
             stopGracefully(pid);
@@ -222,26 +228,30 @@ public final class ExportBenchmark {
         return report(waves, idleLive, idleLiveEnd, xmx);
     }
 
-    private void measure(Wave wave, boolean warmFirst) throws Exception {
+    private void measure(Wave wave) throws Exception {
         log("=== wave of " + wave.size + " responses ===");
-        if (warmFirst) {
+        {
             for (String format : FORMATS) {
                 Path jfr = work.resolve("export-" + wave.size + "-" + format + ".jfr");
                 boolean record = profile && wave.size == sizes.getLast();
+                PgActivity activity = record ? new PgActivity(pgUrl, pgUser).start() : null;
                 if (record) {
                     jcmd("JFR.start", "name=export-" + format, "settings=profile", "filename=" + jfr);
                 }
                 Transfer t = export(wave, format, query, null, null);
                 if (record) {
                     jcmd("JFR.stop", "name=export-" + format);
-                    wave.profiles.put(format, Profile.summarize(jfr));
+                    wave.profiles.put(format, Profile.summarize(jfr) + " PostgreSQL, sampled from pg_stat_activity every"
+                            + " 50 ms: " + activity.stop() + " (export: " + t.summary() + ")");
                 }
                 log("  warm-up " + format + " " + t.summary());
             }
-            log("  warm-up copy " + copy(wave));
+            log("  warm-up copy " + copy(wave).summary());
         }
         waitForQuietMachine();
         for (int r = 0; r < reps + copyExtra; r++) {
+            // what any request with Basic credentials costs before the endpoint runs
+            wave.of("auth").add(get(URI.create(base + "api/studies/" + wave.studyId)));
             Transfer c = copy(wave);
             wave.of("copy").add(c);
             log("  rep " + (r + 1) + " copy " + c.summary());
@@ -252,6 +262,19 @@ public final class ExportBenchmark {
                 Transfer t = export(wave, format, query, null, null);
                 wave.of(format).add(t);
                 log("  rep " + (r + 1) + " " + format + " " + t.summary());
+            }
+            if (bearer != null) {
+                wave.of("token auth").add(fetch(URI.create(base + "api/studies/" + wave.studyId), "json", null, null, bearer, false));
+                for (String format : FORMATS) {
+                    Transfer t = fetch(base.resolve("api/studies/" + wave.studyId + "/waves/" + wave.id + "/export." + format
+                            + (query.isBlank() ? "" : "?" + query)), format, null, null, bearer, true);
+                    wave.of(format + " token").add(t);
+                    // the export goes on on the server until its next write finds the connection closed
+                    long settled = settle();
+                    wave.of("settle").add(new Transfer("settle", 0, 0, settled, 0, 0, "", 0, 0, 0, Instant.now(), Instant.now()));
+                    log("  rep " + (r + 1) + " " + format + " with an API token, first byte only: " + t.summary()
+                            + "; server and database idle again " + ms(settled) + " ms after the client hung up");
+                }
             }
             if (!variant.isBlank()) {
                 Transfer t = export(wave, "csv", join(query, variant), null, null);
@@ -434,8 +457,9 @@ public final class ExportBenchmark {
     record Transfer(String what, long headers, long firstByte, long total, long bytes, long csvRecords, String contentType,
                     long serverCpu, long postgresCpu, long ownCpu, Instant start, Instant end) {
         String summary() {
-            return String.format(Locale.ROOT, "%.3f s (first byte %.3f s), %.1f MB, %d records; cpu s: server %.2f,"
-                            + " postgres %.2f, harness %.2f", total / 1e9, firstByte / 1e9, bytes / 1e6, csvRecords,
+            return String.format(Locale.ROOT, "%.3f s (headers %.3f s, first byte %.3f s), %.1f MB, %d records; cpu s:"
+                            + " server %.2f, postgres %.2f, harness %.2f", total / 1e9, headers / 1e9, firstByte / 1e9,
+                    bytes / 1e6, csvRecords,
                     serverCpu / 100.0, postgresCpu / 100.0, ownCpu / 100.0);
         }
     }
@@ -443,8 +467,25 @@ public final class ExportBenchmark {
     private Transfer export(Wave wave, String format, String options, Path saveTo, LongConsumer progress) throws Exception {
         URI uri = base.resolve("api/studies/" + wave.studyId + "/waves/" + wave.id + "/export." + format
                 + (options.isBlank() ? "" : "?" + options));
+        return fetch(uri, format, saveTo, progress);
+    }
+
+    private Transfer get(URI uri) throws Exception {
+        return fetch(uri, "json", null, null);
+    }
+
+    private Transfer fetch(URI uri, String format, Path saveTo, LongConsumer progress) throws Exception {
+        return fetch(uri, format, saveTo, progress, null, false);
+    }
+
+    /**
+     * @param token     an API token to send instead of the admin's Basic credentials
+     * @param firstOnly stop reading (and close the connection) once the first body byte is in
+     */
+    private Transfer fetch(URI uri, String format, Path saveTo, LongConsumer progress, String token, boolean firstOnly)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                .header("Authorization", token != null ? "Bearer " + token : "Basic " + Base64.getEncoder().encodeToString(
                         (ItEnvironment.ADMIN_EMAIL + ":" + ItEnvironment.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
         Cpu cpu = Cpu.start(pid);
@@ -479,6 +520,9 @@ public final class ExportBenchmark {
                 out.write(buffer, 0, n);
                 if (progress != null) {
                     progress.accept(bytes);
+                }
+                if (firstOnly) {
+                    break;
                 }
             }
         }
@@ -590,33 +634,44 @@ public final class ExportBenchmark {
             }
             case "xlsx", "zip" -> {
                 StringBuilder out = new StringBuilder(format.toUpperCase(Locale.ROOT) + ":");
-                try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-                    for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                         byte[] b = new byte[1 << 16];
                         long size = 0;
                         long rows = 0;
-                        long records = 0;
                         boolean sheet = e.getName().contains("worksheets/");
                         CsvRecords csv = new CsvRecords();
                         byte[] tail = new byte[0];
-                        for (int n; (n = zip.read(b)) > 0; ) {
-                            size += n;
-                            if (sheet) {
-                                rows += count(tail, b, n, "<row ".getBytes(StandardCharsets.US_ASCII));
-                                tail = Arrays.copyOfRange(b, Math.max(0, n - 4), n);
-                            } else if (e.getName().endsWith(".csv")) {
-                                csv.add(b, n);
-                                records = csv.count;
+                        try (InputStream in = zip.getInputStream(e)) {
+                            for (int n; (n = in.read(b)) > 0; ) {
+                                size += n;
+                                if (sheet) {
+                                    rows += count(tail, b, n, "<row ".getBytes(StandardCharsets.US_ASCII));
+                                    tail = Arrays.copyOfRange(b, Math.max(0, n - 4), n);
+                                } else if (e.getName().endsWith(".csv")) {
+                                    csv.add(b, n);
+                                }
                             }
                         }
                         out.append(' ').append(e.getName()).append(String.format(Locale.ROOT, " %.1f MB", size / 1e6));
                         if (sheet) {
                             out.append(" (").append(rows).append(" rows)");
                         } else if (e.getName().endsWith(".csv")) {
-                            out.append(" (").append(records).append(" records)");
+                            out.append(" (").append(csv.count).append(" records)");
                         }
                         out.append(';');
                     }
+                }
+                // a reader that goes by the local headers alone, as streaming unzippers do
+                try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+                    int entries = 0;
+                    while (in.getNextEntry() != null) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                        entries++;
+                    }
+                    out.append(" java.util.zip.ZipInputStream reads all ").append(entries).append(" entries");
+                } catch (IOException e) {
+                    out.append(" java.util.zip.ZipInputStream FAILS: ").append(e.getMessage());
                 }
                 return out.toString();
             }
@@ -701,6 +756,19 @@ public final class ExportBenchmark {
         }
     }
 
+    /** Waits until the server and the database's backends use less than a fifth of a core (at most 60 s); nanoseconds. */
+    private long settle() throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 60_000_000_000L) {
+            long busy0 = Cpu.jiffies(pid) + Cpu.postgres();
+            Thread.sleep(500);
+            if (Cpu.jiffies(pid) + Cpu.postgres() - busy0 <= 10) {
+                return System.nanoTime() - t0 - 500_000_000L;
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
     private static long serverPid() {
         return ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
@@ -721,6 +789,8 @@ public final class ExportBenchmark {
     }
 
     /** CPU time (jiffies, 1/100 s) of the server, the postgres processes and this program over a span. */
+    private static volatile String databaseName = "?";
+
     private record Cpu(long pid, long server, long database, long own) {
         static Cpu start(long pid) {
             return new Cpu(pid, jiffies(pid), postgres(), jiffies(ProcessHandle.current().pid()));
@@ -740,9 +810,19 @@ public final class ExportBenchmark {
             }
         }
 
+        /** The backends serving the benchmark's database (others' databases on the same server excluded). */
         static long postgres() {
             return ProcessHandle.allProcesses().filter(p -> comm(p.pid()).startsWith("postgres"))
+                    .filter(p -> cmdline(p.pid()).contains(databaseName))
                     .mapToLong(p -> jiffies(p.pid())).sum();
+        }
+
+        static String cmdline(long pid) {
+            try {
+                return Files.readString(Path.of("/proc/" + pid + "/cmdline"));
+            } catch (IOException e) {
+                return "";
+            }
         }
 
         static String comm(long pid) {
@@ -797,6 +877,52 @@ public final class ExportBenchmark {
             }
         } finally {
             quietWaitLeftNanos = Math.max(0, quietWaitLeftNanos - (System.nanoTime() - begin));
+        }
+    }
+
+    /** What the benchmark database's other sessions are running, sampled from pg_stat_activity. */
+    private static final class PgActivity {
+        private final Connection c;
+        private final Map<String, Long> samples = new HashMap<>();
+        private volatile boolean running = true;
+        private Thread thread;
+        private long total;
+
+        PgActivity(String url, String user) throws SQLException {
+            c = DriverManager.getConnection(url, user, "");
+        }
+
+        PgActivity start() {
+            thread = Thread.ofPlatform().daemon().name("pg-activity").start(() -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT query, wait_event_type FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'")) {
+                    while (running) {
+                        try (ResultSet r = p.executeQuery()) {
+                            while (r.next()) {
+                                String q = r.getString(1).replaceAll("\\s+", " ").strip();
+                                samples.merge((q.length() > 160 ? q.substring(0, 160) + "…" : q)
+                                        + (r.getString(2) == null ? "" : " [waiting: " + r.getString(2) + "]"), 1L, Long::sum);
+                            }
+                        }
+                        total++;
+                        Thread.sleep(50);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    samples.merge("(sampling stopped: " + e.getMessage() + ")", 1L, Long::sum);
+                }
+            });
+            return this;
+        }
+
+        String stop() throws Exception {
+            running = false;
+            thread.join(5_000);
+            c.close();
+            StringBuilder out = new StringBuilder(total + " samples;");
+            samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " active in %d samples (≈%.1f s): `%s`;",
+                            e.getValue(), e.getValue() * 0.05, e.getKey())));
+            return out.toString();
         }
     }
 
@@ -917,6 +1043,14 @@ public final class ExportBenchmark {
                     + String.format(Locale.ROOT, "; %.2f×", ratio(w.of("csv?" + variant), w.of("copy"))));
         }
         row(t, waves, "COPY, CPU: server / PostgreSQL / harness (s, median)", w -> cpu(w.of("copy")));
+        row(t, waves, "For scale: `GET /api/studies/{id}` with the same Basic credentials, median (max), s",
+                w -> ttfb(w.of("auth")));
+        row(t, waves, "Time to first byte with an API token (`Bearer`) instead: CSV / XLSX / ZIP, median (max), s",
+                w -> FORMATS.stream().map(f -> ttfb(w.of(f + " token"))).collect(Collectors.joining(" / ")));
+        row(t, waves, "… `GET /api/studies/{id}` with the token, median (max), s", w -> ttfb(w.of("token auth")));
+        row(t, waves, "… after the client hung up at the first byte, server and database busy for: median (max), s",
+                w -> String.format(Locale.ROOT, "%.3f (%.3f)", median(w.of("settle"), Transfer::total) / 1e9,
+                        w.of("settle").stream().mapToLong(Transfer::total).max().orElse(-1) / 1e9));
         for (String format : FORMATS) {
             row(t, waves, "Server live heap after a full GC at 30/60/90 % of a " + format.toUpperCase(Locale.ROOT)
                     + " export (MiB)", w -> w.heap.get(format).live.stream().map(String::valueOf).collect(Collectors.joining(" / ")));
@@ -934,12 +1068,14 @@ public final class ExportBenchmark {
         double xlsxCsv = ratio(large.of("xlsx"), large.of("csv"));
         double worstTtfb = waves.stream().flatMap(w -> FORMATS.stream().map(f -> median(w.of(f), Transfer::firstByte)))
                 .mapToLong(Long::longValue).max().orElse(0) / 1e9;
+        double worstTokenTtfb = waves.stream().flatMap(w -> FORMATS.stream().map(f -> median(w.of(f + " token"), Transfer::firstByte)))
+                .mapToLong(Long::longValue).max().orElse(0) / 1e9;
         long liveSmall = FORMATS.stream().mapToLong(f -> small.heap.get(f).max()).max().orElse(-1);
         long liveLarge = FORMATS.stream().mapToLong(f -> large.heap.get(f).max()).max().orElse(-1);
         t.append(String.format(Locale.ROOT, "Targets at %,d responses: CSV ≤ 1.5× COPY %s (%.2f×); XLSX ≤ 3× CSV %s (%.2f×);"
-                        + " time to first byte < 1 s %s (worst median %.3f s); heap flat from %,d to %,d responses %s"
+                        + " time to first byte < 1 s %s (worst median %.3f s with Basic credentials, %.3f s with an API token); heap flat from %,d to %,d responses %s"
                         + " (largest live heap during an export %d MiB against %d MiB; idle %d MiB)%n%n",
-                large.size, met(csvCopy <= 1.5), csvCopy, met(xlsxCsv <= 3), xlsxCsv, met(worstTtfb < 1), worstTtfb,
+                large.size, met(csvCopy <= 1.5), csvCopy, met(xlsxCsv <= 3), xlsxCsv, met(worstTtfb < 1), worstTtfb, worstTokenTtfb,
                 small.size, large.size, met(liveLarge <= liveSmall + Math.max(32, liveSmall / 5)), liveLarge, liveSmall, idleLive));
         for (Wave w : waves) {
             for (String format : FORMATS) {
