@@ -97,9 +97,10 @@ final class QuestionColumns {
                     entry -> Cells.any(entry.entry().get(name))));
         }
         if (question.other()) {
-            String otherName = name + "_other";
-            columns.add(column(otherName, CellType.TEXT, joined(label, choices.get("other")), List.of(),
-                    entry -> Cells.any(entry.entry().get(otherName))));
+            // the answer's key is q_other; the column is q_other_text, since q_other is the 0/1 of the choice
+            String otherKey = name + "_other";
+            columns.add(column(otherKey + "_text", CellType.TEXT, joined(label, choices.get("other")), List.of(),
+                    entry -> Cells.any(entry.entry().get(otherKey))));
         }
         return columns;
     }
