@@ -3,7 +3,8 @@
  * a pseudonym where agents get the actor's name (the server decides; the page shows what it gets).
  */
 import { h } from '../respond/dom.mjs';
-import { get, apiAddress } from './api.mjs';
+import { get } from './api.mjs';
+import { exportChoices } from './exports.mjs';
 import { formatTime, message, pageHeading, section, table, typed } from './ui.mjs';
 import { currentWave, waveChooser } from './study.mjs';
 
@@ -29,8 +30,8 @@ export async function showResponses(ctx, study) {
           ctx.t(`type_${r.actorType}`), formatTime(ctx.language, r.submittedAt), r.language ?? '', `${r.templateId} v${r.templateVersion}`,
         ]), { captionHidden: true }));
   }
-  content.push(h('p', {}, h('a', { href: apiAddress(`studies/${study.id}/waves/${wave.id}/answers.csv`), download: '', class: 'download' }, ctx.t('downloadCsv'))));
-  return h('div', {}, waveChooser(ctx, study), section(ctx.tb('responsesOf', { name: wave.name }), content));
+  return h('div', {}, waveChooser(ctx, study), section(ctx.tb('responsesOf', { name: wave.name }), content),
+    exportChoices(ctx, study, wave));
 }
 
 /** Question name → label in the page's language, from the template version the response answered. */

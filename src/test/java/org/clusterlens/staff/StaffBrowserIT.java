@@ -523,6 +523,23 @@ class StaffBrowserIT {
             assertFalse(page.contains("Boulangerie Ndiaye"), page);
             check(browser, "lead's responses");
             screenshot(browser, "lead-responses");
+
+            // the export choices: the link is the download, with what was chosen
+            new Select(browser.find("#export-choices select[name=format]")).selectByValue("csv");
+            new Select(browser.find("#export-choices select[name=choices]")).selectByValue("labels");
+            new Select(browser.find("#export-choices select[name=multiple]")).selectByValue("joined");
+            String href = browser.find("#export-download").getAttribute("href");
+            assertTrue(href.contains("/export.csv?") && href.contains("choices=labels") && href.contains("multiple=joined")
+                    && href.contains("lang=en"), href);
+            assertTrue(browser.find("#export-choices").getText().contains("Pseudonymised"));
+            check(browser, "export choices");
+            String download = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0]).then(async (r) => done(r.status + '|' + r.headers.get('content-disposition') + '|' + await r.text()))"
+                            + ".catch((e) => done('failed ' + e));", href);
+            assertTrue(download.startsWith("200|attachment;"), download);
+            assertTrue(download.contains("actor_pseudonym") && download.contains("\"P-"), download);
+            assertFalse(download.contains("Boulangerie Ndiaye"), "the lead's download is pseudonymised");
             press(response);
             heading(browser, "Response of P-");
             assertFalse(browser.find("#app").getText().contains("Ndiaye"));

@@ -14,6 +14,7 @@ import org.clusterlens.studies.control.Csv;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
 import org.clusterlens.testing.Deployments;
+import org.clusterlens.testing.Exported;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.ItEnvironment;
 import org.clusterlens.testing.StudyFixtures.Ready;
@@ -308,6 +309,7 @@ class StudiesIT {
             new String[]{"GET", "api/studies/1/waves/1/progress"},
             new String[]{"GET", "api/studies/1/waves/1/responses"},
             new String[]{"GET", "api/studies/1/waves/1/answers.csv"},
+            new String[]{"GET", "api/studies/1/waves/1/export.xlsx"},
             new String[]{"POST", "api/invitations/1/revocation"},
             new String[]{"POST", "api/invitations/1/reissue"},
             new String[]{"POST", "api/invitations/1/reminder"},
@@ -499,7 +501,7 @@ class StudiesIT {
                 .replace("{waveId}", String.valueOf(study.ready().waveId()))
                 .replace("{actorId}", String.valueOf(study.actors().get("F3")))
                 .replace("{userId}", String.valueOf(userId))
-                .replace("{actorType}", "firm") + query;
+                .replace("{actorType}", "firm").replace("{format}", "xlsx") + query;
         Api.Call call = api.call(endpoint.method(), path);
         if (path.endsWith("/import")) {
             return call.bytes(StudyFixtures.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -623,6 +625,21 @@ class StudiesIT {
                 assertFalse(answer.contains(secret), () -> "a lead got " + secret + " in " + answer);
             }
         }
+        for (String format : List.of("export.csv", "export.zip", "export.xlsx", "export.csv?choices=labels&multiple=joined")) {
+            String export = Exported.text(api.get(wave + "/" + format).as(lead, PASSWORD).download());
+            for (String secret : secrets) {
+                // as a whole word: an SPSS format such as F17.6 is not the external id F1
+                boolean found = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(secret)
+                        + "(?![A-Za-z0-9])").matcher(export).find();
+                assertFalse(found, () -> "a lead got " + secret + " in " + format + ": " + export);
+            }
+            assertTrue(export.contains(pseudonymOf(leadCsv.body())), format + " names the actor by pseudonym");
+        }
+        String agentExports = Exported.text(api.get(wave + "/export.zip").as(study.agent(), PASSWORD).download())
+                + Exported.text(api.get(wave + "/export.xlsx").as(study.agent(), PASSWORD).download());
+        for (String secret : List.of("Boulangerie Ndiaye", "Moulin Sarr", "F1", "14.791234")) {
+            assertTrue(agentExports.contains(secret), "the agent's exports have " + secret);
+        }
         String leadRegister = api.get("api/studies/" + studyId + "/actors").as(lead, PASSWORD).send().body();
         assertTrue(leadRegister.contains("Moulin Sarr"), "leads read the register's names");
         assertFalse(leadRegister.contains("contact@sarr.example") || leadRegister.contains("+221"), leadRegister);
@@ -657,6 +674,50 @@ class StudiesIT {
         assertTrue(agentCsv.contains("Boulangerie Ndiaye") && agentCsv.contains("14.791234"), agentCsv);
         assertTrue(api.get("api/studies/" + studyId + "/actors").as(study.agent(), PASSWORD).send().body()
                 .contains("contact@sarr.example"));
+    }
+
+    @Test
+    void exportsStreamEachFormatWithItsOptionsAndRefuseWhatMeansNothing() {
+        Answered study = answeredStudy("Boulangerie Ndiaye");
+        String wave = study.ready().wavePath();
+        var csv = api.get(wave + "/export.csv?choices=labels&lang=fr&multiple=joined").as(study.agent(), PASSWORD).download();
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals("attachment; filename=\"study-" + study.ready().studyId() + "-wave-" + study.ready().waveId()
+                + ".csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+        List<Csv.Record> rows = Csv.parse(new String(csv.body(), StandardCharsets.UTF_8));
+        List<String> header = rows.get(0).values();
+        assertEquals("Transformation agroalimentaire et boissons", rows.get(1).values().get(header.indexOf("sector")),
+                "the choice's French label: " + header);
+        assertTrue(rows.get(1).values().get(header.indexOf("constraint_ranking")).contains("; "),
+                "a ranking joined in order");
+
+        Map<String, String> zip = Exported.files(api.get(wave + "/export.zip").as(study.agent(), PASSWORD).download().body());
+        for (String file : List.of("answers.csv", "dictionary.csv", "answers.sps", "answers.do", "firm_linkages.csv")) {
+            assertTrue(zip.containsKey(file), file + " in " + zip.keySet());
+        }
+        String split = zip.get("answers.csv");
+        assertTrue(split.contains("constraint_ranking_finance"), "one column per choice by default");
+        assertTrue(Exported.cells(api.get(wave + "/export.xlsx").as(study.agent(), PASSWORD).download().body())
+                .contains("== dictionary"));
+
+        for (String[] bad : List.of(new String[]{"choices=names", "choices"}, new String[]{"multiple=both", "multiple"},
+                new String[]{"lang=de", "lang"})) {
+            var refused = api.get(wave + "/export.csv?" + bad[0]).as(study.agent(), PASSWORD).send();
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+            assertEquals(bad[1], refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        }
+        var pdf = api.get(wave + "/export.pdf").as(study.agent(), PASSWORD).send();
+        assertEquals(404, pdf.status(), pdf::toString);
+        assertTrue(pdf.contentType().startsWith("application/problem+json"));
+        String audit = api.get("api/audit?subjectType=wave&subjectId=" + study.ready().waveId()).asAdmin().send().body();
+        assertTrue(audit.contains("EXPORTED") && audit.contains("xlsx, identified"), audit);
+    }
+
+    private static String pseudonymOf(String csv) {
+        List<Csv.Record> rows = Csv.parse(csv);
+        return rows.get(1).values().get(rows.get(0).values().indexOf("actor_pseudonym"));
     }
 
     @Test

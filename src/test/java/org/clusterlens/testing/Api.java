@@ -98,12 +98,28 @@ public final class Api {
             return this;
         }
 
-        public Reply send() {
+        /** A file, as the bytes it has: for downloads that are not text. */
+        public HttpResponse<byte[]> download() {
+            try {
+                return client.send(request(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private HttpRequest request() {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(60)).method(method, body);
             headers.forEach(request::header);
+            return request.build();
+        }
+
+        public Reply send() {
             try {
-                HttpResponse<String> response = client.send(request.build(),
+                HttpResponse<String> response = client.send(request(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (isTheContainersOwnPage(response)) {
                     throw new AssertionError("Not the application: " + method + " " + response.uri()

@@ -1,5 +1,6 @@
 package org.clusterlens.exports.control;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,11 +11,16 @@ import org.clusterlens.forms.control.Question;
 import org.clusterlens.forms.control.QuestionType;
 import org.clusterlens.forms.control.TemplateModel;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The columns of one question, lined up across the template versions that have it: the latest
@@ -31,7 +37,7 @@ final class QuestionColumns {
     private final Map<String, LocalizedText> choices = new LinkedHashMap<>();
     private final Map<String, LocalizedText> rows = new LinkedHashMap<>();
     private final List<String> versions = new ArrayList<>();
-    private final Map<String, java.util.Set<String>> offeredIn = new java.util.HashMap<>();
+    private final Map<String, Set<String>> offeredIn = new HashMap<>();
 
     QuestionColumns(String name) {
         this.name = name;
@@ -56,7 +62,7 @@ final class QuestionColumns {
 
     private void offer(String value, LocalizedText label, String version) {
         choices.put(value, label);
-        offeredIn.computeIfAbsent(value, v -> new java.util.HashSet<>()).add(version);
+        offeredIn.computeIfAbsent(value, v -> new HashSet<>()).add(version);
     }
 
     void addRepeat(String relevanceChain, String version) {
@@ -67,7 +73,7 @@ final class QuestionColumns {
     /** The column in the parent table of a repeat or linkage question: how many entries it has. */
     ExportColumn count(String kind, LocalizedText label) {
         return column(name, CellType.NUMBER, kind, label, List.of(), entry -> entry.entry().get(name) instanceof JsonArray a
-                ? (Object) java.math.BigDecimal.valueOf(a.size()) : null);
+                ? (Object) BigDecimal.valueOf(a.size()) : null);
     }
 
     List<ExportColumn> columns(ExportOptions options, boolean identified) {
@@ -97,9 +103,10 @@ final class QuestionColumns {
                     entry -> Cells.any(entry.entry().get(name))));
         }
         if (question.other()) {
-            String otherName = name + "_other";
-            columns.add(column(otherName, CellType.TEXT, joined(label, choices.get("other")), List.of(),
-                    entry -> Cells.any(entry.entry().get(otherName))));
+            // the answer's key is q_other; the column is q_other_text, since q_other is the 0/1 of the choice
+            String otherKey = name + "_other";
+            columns.add(column(otherKey + "_text", CellType.TEXT, joined(label, choices.get("other")), List.of(),
+                    entry -> Cells.any(entry.entry().get(otherKey))));
         }
         return columns;
     }
@@ -118,23 +125,25 @@ final class QuestionColumns {
             }));
         }
         List<ExportColumn> columns = new ArrayList<>();
-        choices.forEach((value, choiceLabel) -> columns.add(column(name + "_" + value, CellType.NUMBER,
-                joined(label, choiceLabel), List.of(), entry -> {
-                    if (!(entry.entry().get(name) instanceof JsonArray picked)
-                            || !offeredIn.get(value).contains(entry.response().version())) {
-                        return null;
-                    }
-                    int position = Cells.strings(picked).indexOf(value);
-                    if (rank) {
-                        return position < 0 ? null : java.math.BigDecimal.valueOf(position + 1L);
-                    }
-                    return position < 0 ? java.math.BigDecimal.ZERO : java.math.BigDecimal.ONE;
-                })));
+        choices.forEach((value, choiceLabel) -> {
+            JsonString choice = Json.createValue(value);
+            columns.add(column(name + "_" + value, CellType.NUMBER, joined(label, choiceLabel), List.of(), entry -> {
+                if (!(entry.entry().get(name) instanceof JsonArray picked)
+                        || !offeredIn.get(value).contains(entry.response().version())) {
+                    return null;
+                }
+                int position = picked.indexOf(choice);
+                if (rank) {
+                    return position < 0 ? null : BigDecimal.valueOf(position + 1L);
+                }
+                return position < 0 ? BigDecimal.ZERO : BigDecimal.ONE;
+            }));
+        });
         return columns;
     }
 
     private ExportColumn choiceColumn(String column, LocalizedText label, ExportOptions options,
-                                      java.util.function.Function<EntryContext, JsonValue> value) {
+                                      Function<EntryContext, JsonValue> value) {
         return column(column, CellType.TEXT, label, options.labels() ? List.of() : choiceList(), entry -> {
             JsonValue answer = value.apply(entry);
             return options.labels() && answer instanceof JsonString s ? label(s.getString(), options) : Cells.any(answer);

@@ -37,7 +37,7 @@ class ExportFilesTest {
         Map<String, String> first = rows.getFirst();
         assertEquals("'" + FORMULA, first.get("nickname"));
         assertEquals(STORY, first.get("story"));
-        assertEquals("'" + AT_FORMULA, first.get("colour_other"));
+        assertEquals("'" + AT_FORMULA, first.get("colour_other_text"));
         assertEquals("12", first.get("staff"));
         assertEquals("37.5", first.get("share"));
         assertEquals("2012-02-29", first.get("opened"));
