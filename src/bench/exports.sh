@@ -15,7 +15,7 @@
 #   JAVA_HOME          JDK 21 or newer (runs the harness and the server)
 #   SIZES=10000,100000 submitted responses per wave: one study per size, with a register of that many
 #                      firms and one wave in which every firm has submitted
-#   REPS=5             measured repetitions per size of COPY, CSV, XLSX and ZIP in turn (medians)
+#   REPS=3             measured repetitions per size of COPY, CSV, XLSX and ZIP in turn (medians)
 #   WARMUP=2           exports of each format on the smallest wave before anything is measured; each
 #                      larger wave also gets one unmeasured export of each format first
 #   COPY_EXTRA=2       COPY repetitions on top of REPS (COPY is quick)
@@ -33,7 +33,7 @@
 #                      other processes to use less than half a core
 #   KEEP=1             keep the run directory (server log, GC log, JFR recordings)
 #
-# Prints markdown on stdout; progress goes to stderr. With the defaults about 25 minutes.
+# Prints markdown on stdout; progress goes to stderr. With the defaults about 45 minutes.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -107,7 +107,7 @@ echo "machine: $(nproc) CPUs, $(free -m | awk '/^Mem:/ {print $2}') MiB RAM, $("
 timeout --kill-after=30s 90m "$java_bin" -Xmx2g -cp "$classes:$classpath" org.clusterlens.bench.ExportBenchmark \
     --work="$run/data" --war="$run/clusterlens.war" --micro="$run/payara-micro.jar" \
     --pgUrl="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$database" --pgUser="${PGUSER:-postgres}" \
-    --sizes="${SIZES:-10000,100000}" --reps="${REPS:-5}" --warmup="${WARMUP:-2}" --copyExtra="${COPY_EXTRA:-2}" \
+    --sizes="${SIZES:-10000,100000}" --reps="${REPS:-3}" --warmup="${WARMUP:-2}" --copyExtra="${COPY_EXTRA:-2}" \
     --xmx="${XMX:-512m}" --query="${QUERY:-}" --variant="${VARIANT-choices=labels&multiple=joined}" \
     --profile="${PROFILE:-true}" --seed="${SEED:-20261202}" --quietWait="${QUIET_WAIT:-600}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -77,7 +77,7 @@ import java.util.zip.ZipInputStream;
  * is under way, read from the GC log.
  * <p>
  * Options ({@code --name=value}): {@code work}, {@code war}, {@code micro}, {@code pgUrl} (an
- * existing, empty database), {@code pgUser}, {@code sizes} (10000,100000), {@code reps} (5),
+ * existing, empty database), {@code pgUser}, {@code sizes} (10000,100000), {@code reps} (3),
  * {@code warmup} (2: exports of each format on the smallest wave before anything is measured, and
  * one more of each on every larger wave), {@code copyExtra} (2: COPY repetitions on top of
  * {@code reps}), {@code xmx} (512m), {@code profile} (true: JFR during the warm-up exports of the
@@ -119,7 +119,7 @@ public final class ExportBenchmark {
         this.work = Path.of(options.getOrDefault("work", "target/exportbench")).toAbsolutePath();
         this.sizes = Arrays.stream(options.getOrDefault("sizes", "10000,100000").split(","))
                 .map(String::strip).map(Integer::parseInt).sorted().toList();
-        this.reps = Integer.parseInt(options.getOrDefault("reps", "5"));
+        this.reps = Integer.parseInt(options.getOrDefault("reps", "3"));
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "2"));
         this.copyExtra = Integer.parseInt(options.getOrDefault("copyExtra", "2"));
         this.query = options.getOrDefault("query", "");
