@@ -920,8 +920,8 @@ public final class ExportBenchmark {
             c.close();
             StringBuilder out = new StringBuilder(total + " samples;");
             samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-                    .forEach(e -> out.append(String.format(Locale.ROOT, " active in %d samples (≈%.1f s): `%s`;",
-                            e.getValue(), e.getValue() * 0.05, e.getKey())));
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %d session-samples (a parallel query's workers"
+                            + " count apart): `%s`;", e.getValue(), e.getKey())));
             return out.toString();
         }
     }
