@@ -223,6 +223,7 @@ public final class ExportBenchmark {
                 measure(wave);
             }
             idleLiveEnd = fullGc("idle, after the exports");
+            explainVersions(waves.getLast());
             stopGracefully(pid);
         }
         return report(waves, idleLive, idleLiveEnd, xmx);
@@ -287,6 +288,9 @@ public final class ExportBenchmark {
             long expected = median(wave.of(format), Transfer::bytes);
             Path saved = work.resolve("export-" + wave.size + "." + format);
             Probe probe = new Probe(expected);
+            if (format.equals("csv")) {
+                probe.histogram = new java.util.concurrent.atomic.AtomicReference<>();
+            }
             Instant from = Instant.now();
             Transfer t = export(wave, format, query, saved, probe::progress);
             probe.await();
@@ -294,8 +298,49 @@ public final class ExportBenchmark {
             probe.verified = verify(format, saved, wave.size);
             Files.deleteIfExists(saved);
             wave.heap.put(format, probe);
+            if (probe.histogram != null && probe.histogram.get() != null) {
+                notes.put(String.format(Locale.ROOT, "%,d responses, classes of the live heap at 60 %% of a CSV export"
+                        + " (jcmd GC.class_histogram, the 10 largest)", wave.size), histogram(probe.histogram.get()));
+            }
             log("  heap probe " + format + ": live heap after full GC " + probe.live + " MiB; " + probe.verified
                     + "; " + t.summary());
+        }
+    }
+
+    /** The top of a class histogram: instances, MB and class of the largest entries. */
+    private static String histogram(String text) {
+        return text.lines().filter(l -> l.matches("\\s*\\d+:\\s+\\d+\\s+\\d+\\s+\\S.*")).limit(10)
+                .map(l -> l.strip().split("\\s+"))
+                .map(f -> String.format(Locale.ROOT, "%s %,d instances %.1f MB", f[3], Long.parseLong(f[1]),
+                        Long.parseLong(f[2]) / 1e6))
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The template versions of the wave's responses, once with the whole version in a DISTINCT
+     * (the shape of the SQL the export's JPQL {@code SELECT DISTINCT r.templateVersion …} becomes)
+     * and once by id only: PostgreSQL's own timing of each.
+     */
+    private void explainVersions(Wave wave) throws SQLException {
+        String whole = "SELECT DISTINCT v.* FROM response r JOIN template_version v ON v.id = r.template_version_id"
+                + " WHERE r.wave_id = " + wave.id + " AND r.status = 'SUBMITTED'";
+        String ids = "SELECT DISTINCT r.template_version_id FROM response r WHERE r.wave_id = " + wave.id
+                + " AND r.status = 'SUBMITTED'";
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, ""); Statement s = c.createStatement()) {
+            for (String[] q : new String[][] {{"whole versions", whole}, {"ids only", ids}}) {
+                List<String> plan = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + q[1])) {
+                    while (r.next()) {
+                        plan.add(r.getString(1));
+                    }
+                }
+                String summary = plan.stream().filter(l -> l.contains("Execution Time") || l.contains("Sort Method")
+                        || l.contains("Workers Launched") || l.startsWith("Unique") || l.startsWith("HashAggregate")
+                        || l.contains("Disk:")).map(String::strip).collect(Collectors.joining("; "));
+                notes.put(String.format(Locale.ROOT, "%,d responses, EXPLAIN ANALYZE of the wave's template versions, %s",
+                        wave.size, q[0]), "`" + q[1] + "`: " + summary);
+                log("EXPLAIN " + q[0] + ":\n  " + String.join("\n  ", plan));
+            }
         }
     }
 
@@ -599,10 +644,21 @@ public final class ExportBenchmark {
             this.expected = expected;
         }
 
+        /** Where the middle collection's class histogram goes; null for a plain GC.run. */
+        java.util.concurrent.atomic.AtomicReference<String> histogram;
+
         void progress(long bytes) {
             while (asked < 3 && bytes >= expected * (3L * (asked + 1)) / 10) {
                 asked++;
-                pending.add(probes.submit(() -> jcmd("GC.run")));
+                if (asked == 2 && histogram != null) {
+                    // a class histogram collects in full first: the same live set, with its classes
+                    pending.add(probes.submit(() -> {
+                        histogram.set((String) jcmd("GC.class_histogram"));
+                        return null;
+                    }));
+                } else {
+                    pending.add(probes.submit(() -> jcmd("GC.run")));
+                }
             }
         }
 
