@@ -310,32 +310,62 @@ class HardeningIT {
     }
 
     /**
-     * Answered by Payara's HTTP layer (Grizzly and CoyoteAdapter.postParseRequest) before any
-     * servlet or filter of the WAR runs: the status is right but the body is empty, and nothing in
-     * the WAR can make it problem+json (docs/api.md, "Errors", says so).
+     * Answered by Payara's HTTP layer before any servlet or filter of the WAR runs, and so by the
+     * filters of clusterlens-container.jar (org.clusterlens.container) that Payara Micro is started
+     * with: a path with a NUL, invalid UTF-8 or an invalid percent escape is refused by
+     * AddressCheckFilter before Payara decodes it (which used to answer an empty 400, or for
+     * {@code %zz} log a stack trace and answer 200); what Grizzly's codec refuses itself (a request
+     * line or header over its limits, an unknown HTTP version) gets its body from BodilessErrorFilter.
      */
     @Test
-    void addressesTheContainerRefusesItselfAreStillBadRequests() {
-        for (String target : new String[]{"/%00", "/api/%C3%28", "/api/a\u0000b", "/" + "a".repeat(70_000)}) {
-            String reply = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertTrue(reply.startsWith("HTTP/1.1 400"), target + " -> " + reply);
+    void addressesTheContainerRefusesItselfAreProblems() {
+        String[][] cases = {
+                {"/%00", "NUL"}, {"/api/%00", "NUL"}, {"/api/a\u0000b", "NUL"},
+                {"/api/%C3%28", "UTF-8"}, {"/respond/%FF", "UTF-8"},
+                {"/api/%zz", "two hexadecimal digits"}, {"/api/templates/%4", "two hexadecimal digits"},
+        };
+        for (String[] c : cases) {
+            JsonObject problem = rawProblem(raw("GET " + c[0] + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+            assertTrue(problem.getString("detail").contains(c[1]), c[0] + " -> " + problem);
+            assertEquals("path", problem.getJsonArray("errors").getJsonObject(0).getString("field"), problem::toString);
         }
-        String header = raw("GET /api/templates HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
-                + "\r\nConnection: close\r\n\r\n");
-        assertTrue(header.startsWith("HTTP/1.1 400"), header);
+        JsonObject body = rawProblem(raw("POST /api/%zz HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"), 400);
+        assertTrue(body.getString("detail").contains("%"), body::toString);
     }
 
-    /**
-     * A Payara defect, recorded so that its fix is noticed: an invalid percent escape makes
-     * Grizzly's URLDecoder throw inside CoyoteAdapter, which logs the stack trace (SEVERE, about
-     * 30 lines) and answers 200 with an empty body. The WAR never sees the request; the nginx
-     * configuration of deployment/README.md refuses such addresses before they reach Payara.
-     * When this fails, Payara answers it properly: assert a 400 here instead.
-     */
     @Test
-    void anInvalidPercentEscapeIsStillMishandledByPayaraItself() {
-        String reply = raw("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(reply.startsWith("HTTP/1.1 200") && reply.contains("Content-Length: 0"), reply);
+    void requestsTheHttpCodecRefusesAreProblems() {
+        rawProblem(raw("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+        rawProblem(raw("GET /api/templates HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n"), 400);
+        JsonObject version = rawProblem(raw("GET /api/templates HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 505);
+        assertEquals("HTTP Version Not Supported", version.getString("title"), version::toString);
+    }
+
+    @Test
+    void aGoodRequestOnTheSameConnectionIsUntouched() {
+        String two = raw("GET /api/nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(two.startsWith("HTTP/1.1 404"), two);
+        assertTrue(two.contains("There is nothing at this address.") && two.contains("HTTP/1.1 200"), "keep-alive still works: " + two);
+    }
+
+    /** The status, the problem+json Content-Type and a body that says the same status. */
+    private static JsonObject rawProblem(String reply, int status) {
+        assertTrue(reply.startsWith("HTTP/1.1 " + status + " "), reply);
+        int end = reply.indexOf("\r\n\r\n");
+        assertTrue(end > 0, reply);
+        String head = reply.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        assertTrue(head.contains("\r\ncontent-type: application/problem+json"), reply);
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(reply.substring(end + 4)))) {
+            JsonObject problem = reader.readObject();
+            assertEquals(status, problem.getInt("status"), reply);
+            assertEquals("about:blank", problem.getString("type"), reply);
+            assertFalse(problem.getString("title").isBlank(), reply);
+            assertFalse(problem.getString("detail").isBlank(), reply);
+            return problem;
+        }
     }
 
     private String raw(String request) {

@@ -128,11 +128,13 @@ final class QuestionColumns {
         choices.forEach((value, choiceLabel) -> {
             JsonString choice = Json.createValue(value);
             columns.add(column(name + "_" + value, CellType.NUMBER, joined(label, choiceLabel), List.of(), entry -> {
-                if (!(entry.entry().get(name) instanceof JsonArray picked)
+                JsonValue answer = entry.entry().get(name);
+                if (!(answer instanceof JsonArray || answer instanceof JsonString)
                         || !offeredIn.get(value).contains(entry.response().version())) {
                     return null;
                 }
-                int position = picked.indexOf(choice);
+                // a single value is a version's select_one, since turned into a select_multiple
+                int position = answer instanceof JsonArray picked ? picked.indexOf(choice) : answer.equals(choice) ? 0 : -1;
                 if (rank) {
                     return position < 0 ? null : BigDecimal.valueOf(position + 1L);
                 }

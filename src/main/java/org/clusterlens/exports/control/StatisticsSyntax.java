@@ -61,8 +61,9 @@ final class StatisticsSyntax {
         StringBuilder out = new StringBuilder("* Reads and labels ").append(csvFile).append(", written by ClusterLens.\n")
                 .append("* Run it from the folder that holds the CSV.\n\n")
                 .append("import delimited using \"").append(csvFile).append("\", clear varnames(nonames) rowrange(2) ")
-                .append("delimiters(\",\") bindquote(strict) encoding(\"utf-8\") stringcols(")
-                .append(textColumns(table.columns())).append(")\n\n");
+                .append("delimiters(\",\") bindquote(strict) encoding(\"utf-8\")");
+        String text = textColumns(table.columns());
+        out.append(text.isEmpty() ? "" : " stringcols(" + text + ")").append("\n\n");
         for (int i = 0; i < names.size(); i++) {
             out.append("rename v").append(i + 1).append(' ').append(names.get(i)).append('\n');
         }
