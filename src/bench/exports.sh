@@ -33,7 +33,12 @@
 #                      other processes to use less than half a core
 #   KEEP=1             keep the run directory (server log, GC log, JFR recordings)
 #
-# Prints markdown on stdout; progress goes to stderr. With the defaults about 45 minutes.
+# The notes after the table also give, for the largest wave: a JFR summary and PostgreSQL's active
+# statements (sampled from pg_stat_activity) during each format's warm-up export, a class histogram
+# of the server's live heap in the middle of a CSV export, and EXPLAIN ANALYZE of the wave's
+# template-version query against the same by id only.
+#
+# Prints markdown on stdout; progress goes to stderr. With the defaults about 35 minutes.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
