@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -30,7 +31,8 @@ final class CsvTable implements Closeable, Flushable {
     private final Object[] record;
 
     CsvTable(OutputStream out, List<String> header, boolean byteOrderMark) throws IOException {
-        writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // Commons CSV writes a field in many small pieces; encoding each one alone costs a fifth of an export
+        writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         if (byteOrderMark) {
             writer.write('\uFEFF');
         }

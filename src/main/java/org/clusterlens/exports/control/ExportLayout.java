@@ -96,11 +96,11 @@ public final class ExportLayout {
                     // not for this viewer's eyes
                 }
                 case Question q when q.type() == QuestionType.LINKAGE -> {
-                    table.question(q.name()).add(q, version.model(), version.label());
+                    table.question(q.name()).add(q, version);
                     table.counts.add(q.name());
                     table.child(q.name()).linkage(q, version);
                 }
-                case Question q -> table.question(q.name()).add(q, version.model(), version.label());
+                case Question q -> table.question(q.name()).add(q, version);
                 case Group g -> collect(g.items(), table, version, withheld);
                 case Repeat r -> {
                     table.question(r.name()).addRepeat(String.join(" and ", version.model().relevanceChain(r.name())),
@@ -230,9 +230,9 @@ public final class ExportLayout {
                 keys.add(fixed("actor_type", CellType.TEXT, languages, "Actor type", actorTypes(languages),
                         e -> e.response().actorType()));
                 keys.add(fixed("template", CellType.TEXT, languages, "Questionnaire", List.of(),
-                        e -> e.response().template()));
+                        e -> e.response().version().template()));
                 keys.add(fixed("template_version", CellType.NUMBER, languages, "Questionnaire version", List.of(),
-                        e -> BigDecimal.valueOf(e.response().templateVersion())));
+                        e -> BigDecimal.valueOf(e.response().version().number())));
                 keys.add(fixed("submitted_at", CellType.TIMESTAMP, languages, "Submitted at (UTC)", List.of(),
                         e -> e.response().submittedAt()));
                 keys.add(fixed("language", CellType.TEXT, languages, "Language answered in", List.of(),

@@ -9,11 +9,6 @@ import java.time.Instant;
  * them and the actor's pseudonym; the identity fields are null for a viewer who may not see them.
  */
 public record ExportedResponse(long id, String pseudonym, String externalId, String actorName, String actorType,
-                               Instant submittedAt, String language, String template, int templateVersion,
+                               Instant submittedAt, String language, ExportLayout.Version version,
                                JsonObject answers) {
-
-    /** The version answered, named as {@link ExportLayout.Version#label()} names it. */
-    public String version() {
-        return template + " v" + templateVersion;
-    }
 }

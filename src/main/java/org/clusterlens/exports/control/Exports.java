@@ -120,10 +120,14 @@ public class Exports {
     /** The versions the wave's responses answered, and those the study asks today. */
     private Map<Long, TemplateVersion> versions(long studyId, long waveId) {
         Map<Long, TemplateVersion> versions = new LinkedHashMap<>();
-        em.createQuery("SELECT DISTINCT r.templateVersion FROM Response r WHERE r.waveId = :wave"
-                        + " AND r.status = :status", TemplateVersion.class)
-                .setParameter("wave", waveId).setParameter("status", Response.Status.SUBMITTED)
-                .getResultList().forEach(v -> versions.put(v.id(), v));
+        // the ids alone: joining the versions' content onto every response costs seconds per 10,000
+        List<?> ids = em.createNativeQuery("SELECT DISTINCT template_version_id FROM response"
+                        + " WHERE wave_id = ? AND status = ?")
+                .setParameter(1, waveId).setParameter(2, Response.Status.SUBMITTED.name()).getResultList();
+        for (Object id : ids) {
+            TemplateVersion version = em.find(TemplateVersion.class, ((Number) id).longValue());
+            versions.put(version.id(), version);
+        }
         studies.find(studyId).templates().stream().map(StudyTemplate::templateVersion)
                 .forEach(v -> versions.putIfAbsent(v.id(), v));
         return versions;
@@ -183,7 +187,6 @@ public class Exports {
         boolean identified = viewer.identified();
         return new ExportedResponse(row.getLong(1), viewer.pseudonym(actorId),
                 identified ? row.getString(3) : null, identified ? row.getString(4) : null, row.getString(5),
-                submitted == null ? null : submitted.toInstant(), row.getString(7), layoutVersion.template(),
-                layoutVersion.number(), answers);
+                submitted == null ? null : submitted.toInstant(), row.getString(7), layoutVersion, answers);
     }
 }

@@ -37,17 +37,18 @@ final class QuestionColumns {
     private final Map<String, LocalizedText> choices = new LinkedHashMap<>();
     private final Map<String, LocalizedText> rows = new LinkedHashMap<>();
     private final List<String> versions = new ArrayList<>();
-    private final Map<String, Set<String>> offeredIn = new HashMap<>();
+    private final Map<String, Set<ExportLayout.Version>> offeredIn = new HashMap<>();
 
     QuestionColumns(String name) {
         this.name = name;
     }
 
-    void add(Question q, TemplateModel model, String version) {
+    void add(Question q, ExportLayout.Version version) {
+        TemplateModel model = version.model();
         question = q;
         defaultLanguage = model.defaultLanguage();
         relevance = String.join(" and ", model.relevanceChain(q.name()));
-        versions.add(version);
+        versions.add(version.label());
         q.choiceList().flatMap(model::choiceList)
                 .ifPresent(list -> list.choices().forEach(c -> offer(c.value(), c.label(), version)));
         if (q.other()) {
@@ -60,7 +61,7 @@ final class QuestionColumns {
         }
     }
 
-    private void offer(String value, LocalizedText label, String version) {
+    private void offer(String value, LocalizedText label, ExportLayout.Version version) {
         choices.put(value, label);
         offeredIn.computeIfAbsent(value, v -> new HashSet<>()).add(version);
     }

@@ -91,8 +91,7 @@ final class ExportFixture {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             JsonObject answers = reader.readObject();
             return new ExportedResponse(id, "P-" + id, "EXT-" + id, "Actor " + id, "firm",
-                    Instant.parse("2026-11-0" + (id - 100) + "T10:15:30Z"), language, version.template(),
-                    version.number(), answers);
+                    Instant.parse("2026-11-0" + (id - 100) + "T10:15:30Z"), language, version, answers);
         }
     }
 

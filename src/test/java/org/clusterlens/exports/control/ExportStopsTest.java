@@ -38,7 +38,7 @@ class ExportStopsTest {
         ExportedResponse base = ExportFixture.RESPONSES.get(i % 3);
         String story = Long.toHexString(random.nextLong()) + " " + Long.toHexString(random.nextLong());
         return new ExportedResponse(i, base.pseudonym(), base.externalId(), base.actorName(), base.actorType(),
-                base.submittedAt(), base.language(), base.template(), base.templateVersion(),
+                base.submittedAt(), base.language(), base.version(),
                 Json.createObjectBuilder(base.answers()).add("story", story).build());
     }
 
