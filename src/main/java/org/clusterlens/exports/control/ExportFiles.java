@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -60,6 +61,7 @@ public final class ExportFiles {
 
     private void zip(ResponseSource source, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
         Map<ExportTable, String> files = fileNames();
         Map<ExportTable, Path> spooled = new LinkedHashMap<>();
         Map<ExportTable, CsvTable> writers = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.clusterlens.exports.control;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 
 /**
  * An XLSX workbook whose sheets are written while the file goes out: POI's streaming workbook
@@ -74,6 +76,14 @@ final class StreamedWorkbook extends SXSSFWorkbook {
             source.write(new Rows(sheet, writer));
             writer.close();
         };
+    }
+
+    /** Sheet XML is verbose and deflates well even at the fastest level, which costs a fraction of the default's time. */
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+        zip.setLevel(Deflater.BEST_SPEED);
+        return zip;
     }
 
     /** Sheet names are at most 31 characters, without {@code []:*?/\}, and unique ignoring case. */
