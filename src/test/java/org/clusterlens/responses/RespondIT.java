@@ -282,7 +282,7 @@ class RespondIT {
         assertEquals(7, response.getJsonObject("answers").getJsonNumber("employees_total").intValue(),
                 "calculations are recomputed by the server");
 
-        HttpResponse<String> csv = api.get(invited.ready().wavePath() + "/answers.csv").asAdmin().send().response();
+        HttpResponse<String> csv = api.get(invited.ready().wavePath() + "/answers.csv?multiple=joined").asAdmin().send().response();
         assertEquals(200, csv.statusCode(), csv::body);
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
@@ -293,13 +293,15 @@ class RespondIT {
         List<String> header = rows.get(0).values();
         List<String> row = rows.get(1).values();
         assertEquals(List.of("response_id", "actor_pseudonym", "actor_external_id", "actor_name", "actor_type",
-                "submitted_at", "language"), header.subList(0, 7));
+                "template", "template_version", "submitted_at", "language"), header.subList(0, 9));
         assertEquals("'=cmd|' /C calc'!A0", row.get(header.indexOf("actor_name")));
         assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\")", row.get(header.indexOf("firm_name")));
         assertEquals(ARABIC_AND_EMOJI, row.get(header.indexOf("final_comments")));
         assertEquals("finance raw_materials skilled_labour technology market_access",
                 row.get(header.indexOf("constraint_ranking")));
         assertEquals("fr", row.get(header.indexOf("language")));
+        assertTrue(csv.body().contains(",\"" + ARABIC_AND_EMOJI.substring(0, 3)) || csv.body().contains("\"" + ARABIC_AND_EMOJI + "\""),
+                "text cells are quoted");
         assertTrue(header.indexOf("interview_date") < header.indexOf("firm_name"), "columns in template order");
         assertFalse(header.contains("intro_note"), "notes have no answer column");
     }
