@@ -80,6 +80,7 @@ mkdir -p "$run/war"
 classes=$run/classes
 sources=(
     "$repo_root/src/test/java/org/clusterlens/bench/ExportBenchmark.java"
+    "$repo_root/src/test/java/org/clusterlens/bench/BenchServer.java"
     "$repo_root/src/test/java/org/clusterlens/bench/ExportSeeder.java"
     "$repo_root/src/test/java/org/clusterlens/bench/AnswerGenerator.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Api.java"

@@ -53,6 +53,7 @@ mkdir -p "$BENCH_DIR"
 classes=$BENCH_DIR/classes
 sources=(
     "$repo_root/src/test/java/org/clusterlens/bench/SubmissionBenchmark.java"
+    "$repo_root/src/test/java/org/clusterlens/bench/BenchServer.java"
     "$repo_root/src/test/java/org/clusterlens/bench/JdbcSubmission.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Api.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Diagnostics.java"

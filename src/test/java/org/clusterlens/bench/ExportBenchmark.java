@@ -45,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -826,22 +825,11 @@ public final class ExportBenchmark {
     }
 
     private static long serverPid() {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
-                .mapToLong(ProcessHandle::pid).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Payara Micro child process"));
+        return BenchServer.pid();
     }
 
     private static void stopGracefully(long pid) throws InterruptedException {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return;
-        }
-        handle.get().destroy();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (handle.get().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        BenchServer.stopGracefully(pid);
     }
 
     /** CPU time (jiffies, 1/100 s) of the server, the postgres processes and this program over a span. */

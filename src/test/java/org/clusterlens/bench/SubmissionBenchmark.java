@@ -46,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -944,23 +943,11 @@ public final class SubmissionBenchmark {
     // Server process: heap, CPU, GC log, profile
 
     private static long serverPid() {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
-                .mapToLong(ProcessHandle::pid).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Payara Micro child process"));
+        return BenchServer.pid();
     }
 
     private static void stopGracefully(long pid) throws InterruptedException {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return;
-        }
-        handle.get().destroy();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (handle.get().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        log(handle.get().isAlive() ? "server did not stop within 60 s; killing it" : "server stopped");
+        log(BenchServer.stopGracefully(pid) ? "server stopped" : "server did not stop within 60 s; killing it");
     }
 
     /** Samples the server's used heap (MicroProfile Metrics) and its resident set (/proc) once a second. */
