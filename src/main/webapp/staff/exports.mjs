@@ -16,7 +16,7 @@ export function exportAddress(study, wave, { format, choices, language, multiple
 
 export function exportChoices(ctx, study, wave) {
   const format = field({
-    label: ctx.t('exportFormat'), kind: 'select', value: 'xlsx', name: 'format',
+    label: ctx.t('exportFormat'), kind: 'select', value: 'xlsx', name: 'format', hint: ctx.t('exportFormatHint'),
     options: [['xlsx', ctx.t('exportXlsx')], ['csv', ctx.t('exportCsv')], ['zip', ctx.t('exportZip')]],
   });
   const choices = field({
