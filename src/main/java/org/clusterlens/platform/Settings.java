@@ -36,6 +36,9 @@ public final class Settings {
     public static final String MAIL_PASSWORD = "clusterlens.mail.smtp.password";
     public static final String MAIL_STARTTLS = "clusterlens.mail.smtp.starttls";
     public static final String MAIL_STARTTLS_DEFAULT = "false";
+    /** Seconds a connection, a read or a write to the mail server may take before the email fails. */
+    public static final String MAIL_TIMEOUT = "clusterlens.mail.smtp.timeout";
+    public static final String MAIL_TIMEOUT_DEFAULT = "10";
 
     /** The address respondents reach the application at, for the links in emails. */
     public static final String PUBLIC_URL = "clusterlens.public.url";

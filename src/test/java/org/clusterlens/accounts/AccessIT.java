@@ -3,13 +3,9 @@ package org.clusterlens.accounts;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.ItEnvironment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.clusterlens.testing.ServerUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @ClusterLensIT
-@RunAsClient
 class AccessIT {
     private static final String PASSWORD = "a long enough password ✓";
     private static final String NEW_PASSWORD = "a second, different passphrase";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

@@ -4,7 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-/** Added to the deployment by RobustnessIT only: a bug, to see what callers get when one happens. */
+/** In the tests' shared deployment only: a bug, for RobustnessIT to see what callers get when one happens. */
 @Path("test-failure")
 @PermitAll
 public class FailingResource {

@@ -3,14 +3,9 @@ package org.clusterlens.platform;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,21 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Section 4 of issue 9, each probe of the running server that once got through, replayed. Deployed
- * as ROOT.war, at the context root as in production, where Payara serves /health and /metrics
- * inside ClusterLens' own web module.
+ * Section 4 of issue 9, each probe of the running server that once got through, replayed, against
+ * the shared deployment at the context root, where Payara serves /health and /metrics inside
+ * ClusterLens' own web module as in production.
  */
 @ClusterLensIT
-@RunAsClient
 class HardeningIT {
     private static final String EVIL = "https://evil.example";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(Deployments.application());
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

@@ -2,12 +2,8 @@ package org.clusterlens.platform;
 
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.clusterlens.testing.ServerUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One test per class of bad input: each gets a clear problem+json, nothing crashes, nothing leaks. */
 @ClusterLensIT
-@RunAsClient
 class RobustnessIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application().addClass(FailingResource.class);
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

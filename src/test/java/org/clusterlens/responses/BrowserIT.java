@@ -6,13 +6,9 @@ import org.clusterlens.testing.Api;
 import org.clusterlens.testing.Axe;
 import org.clusterlens.testing.Browser;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,18 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Content-Security-Policy of {@code RespondPage}: a page that needed inline script would break here.
  */
 @ClusterLensIT
-@RunAsClient
 class BrowserIT {
     private static final String SCRIPT = "<img src=x onerror=alert(1)>";
     private static final List<String> PAGES_AFTER_PROFILE = List.of("markets", "inputs", "technology", "skills",
             "finance", "institutions", "linkages", "trust", "constraints", "opportunities", "swot", "joint_actions");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

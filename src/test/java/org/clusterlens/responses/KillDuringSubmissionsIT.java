@@ -3,12 +3,11 @@ package org.clusterlens.responses;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
-import org.clusterlens.testing.ClusterLensIT;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.OwnServerIT;
 import org.clusterlens.testing.ServerProcess;
 import org.clusterlens.testing.StudyFixtures;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A server killed with {@code kill -9} in the middle of a burst of submissions loses none that it
  * acknowledged. Runs its own server process (not Arquillian's) so that it can kill it.
  */
-@ExtendWith(ClusterLensIT.DatabaseAvailable.class)
+@OwnServerIT
 class KillDuringSubmissionsIT {
     private static final int FIRMS = 120;
     private static final int CLIENTS = 16;

@@ -1,17 +1,13 @@
 package org.clusterlens.responses;
 
 import jakarta.json.JsonObject;
+import org.clusterlens.studies.control.Csv;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
-import org.clusterlens.testing.StudyFixtures;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures.Invited;
-import org.clusterlens.studies.control.Csv;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.clusterlens.testing.StudyFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a respondent does through the link, and what the study team then reads. */
 @ClusterLensIT
-@RunAsClient
 class RespondIT {
     private static final String ARABIC_AND_EMOJI = "نحتاج إلى فرن جديد 🍞🔥 — très bien";
     private static final String NO_CONSENT = """
             {"interview_date": "2026-01-15", "consent": "no"}""";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

@@ -5,13 +5,9 @@ import org.clusterlens.testing.Api;
 import org.clusterlens.testing.Axe;
 import org.clusterlens.testing.Browser;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,17 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * state at 360 and 1280 px. Screenshots of the main pages go to target/screenshots/.
  */
 @ClusterLensIT
-@RunAsClient
 class StaffBrowserIT {
     private static final List<Integer> WIDTHS = List.of(Browser.PHONE_WIDTH, Browser.DESKTOP_WIDTH);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

@@ -2,12 +2,11 @@ package org.clusterlens.studies;
 
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
-import org.clusterlens.testing.ClusterLensIT;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.OwnServerIT;
 import org.clusterlens.testing.ServerProcess;
 import org.clusterlens.testing.StudyFixtures;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the next start (its token was only in memory). Runs its own server process, pointed at a mail
  * server that accepts connections and then stays silent.
  */
-@ExtendWith(ClusterLensIT.DatabaseAvailable.class)
+@OwnServerIT
 class InvitationEmailFailuresIT {
 
     @Test
@@ -35,7 +34,8 @@ class InvitationEmailFailuresIT {
         try (SilentMailServer silent = new SilentMailServer();
              ServerProcess server = new ServerProcess("silent-mail")
                      .with("-Dclusterlens.mail.smtp.host=127.0.0.1")
-                     .with("-Dclusterlens.mail.smtp.port=" + silent.port()).start()) {
+                     .with("-Dclusterlens.mail.smtp.port=" + silent.port())
+                     .with("-Dclusterlens.mail.smtp.timeout=2").start()) {
             Api api = new Api(server.url());
             StudyFixtures fixtures = new StudyFixtures(api);
             StudyFixtures.Ready ready = fixtures.study(Fixtures.uniqueId("silent"), "en");

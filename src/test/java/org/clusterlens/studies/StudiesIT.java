@@ -13,16 +13,12 @@ import jakarta.ws.rs.Path;
 import org.clusterlens.studies.control.Csv;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Exported;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.ItEnvironment;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures.Ready;
 import org.clusterlens.testing.StudyFixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,18 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * study's team gets to see what.
  */
 @ClusterLensIT
-@RunAsClient
 class StudiesIT {
     private static final String PASSWORD = "a long enough password ✓";
     private static final List<Class<? extends Annotation>> HTTP_METHODS =
             List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;

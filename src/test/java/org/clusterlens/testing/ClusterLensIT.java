@@ -1,6 +1,5 @@
 package org.clusterlens.testing;
 
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,12 +11,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An integration test against the real WAR in Payara Micro. Disabled, with the reason, when the
- * run's database cannot be reached and was not required (a laptop without PostgreSQL).
+ * An integration test against the real WAR in Payara Micro, the one {@link SharedDeployment} of
+ * the run, whose address it finds in its {@link ServerUrl} field. Disabled, with the reason, when
+ * the run's database cannot be reached and was not required (a laptop without PostgreSQL).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith({ClusterLensIT.DatabaseAvailable.class, ArquillianExtension.class})
+@ExtendWith({ClusterLensIT.DatabaseAvailable.class, SharedDeployment.class})
 public @interface ClusterLensIT {
 
     class DatabaseAvailable implements ExecutionCondition {

@@ -76,6 +76,14 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** SIGTERM, as a service manager stops the server; SIGKILL if it has not stopped within a minute. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            kill();
+        }
+    }
+
     /** SIGKILL: no shutdown hooks, no flushing, as when the machine loses power to the JVM. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -50,6 +50,10 @@ public class InvitationMail {
     boolean starttls;
 
     @Inject
+    @ConfigProperty(name = Settings.MAIL_TIMEOUT, defaultValue = Settings.MAIL_TIMEOUT_DEFAULT)
+    int timeoutSeconds;
+
+    @Inject
     @ConfigProperty(name = Settings.PUBLIC_URL, defaultValue = Settings.PUBLIC_URL_DEFAULT)
     String publicUrl;
 
@@ -111,9 +115,10 @@ public class InvitationMail {
         Properties props = new Properties();
         props.put("mail.smtp.host", host.orElseThrow());
         props.put("mail.smtp.port", String.valueOf(port));
-        props.put("mail.smtp.connectiontimeout", "10000");
-        props.put("mail.smtp.timeout", "10000");
-        props.put("mail.smtp.writetimeout", "10000");
+        String millis = String.valueOf(timeoutSeconds * 1000L);
+        props.put("mail.smtp.connectiontimeout", millis);
+        props.put("mail.smtp.timeout", millis);
+        props.put("mail.smtp.writetimeout", millis);
         props.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         props.put("mail.smtp.starttls.required", String.valueOf(starttls));
         if (user.filter(u -> !u.isBlank()).isPresent()) {
