@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.clusterlens.platform.errors.ProblemException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,16 +56,16 @@ public final class AnswerSearch {
     private AnswerSearch() {
     }
 
+    /** @param text the parsed query ({@link AnswerQuery}), without the filters */
     public static Result run(IndexSearcher searcher, Optional<SortedSetDocValuesReaderState> facetState,
-                             Request request, LanguageAnalysis analysis) throws IOException, QuerySyntaxException {
-        Query text = AnswerQuery.parse(request.query(), analysis);
+                             Request request, Query text, LanguageAnalysis analysis) throws IOException {
         Query query = filtered(text, request);
         int depth = request.page() * request.size();
         FacetsCollectorManager.FacetsResult result;
         try {
             result = FacetsCollectorManager.search(searcher, query, depth, new FacetsCollectorManager());
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("The query matches too many different words (a wildcard?); make it narrower.", null);
+            throw ProblemException.invalidField("q", "The query matches too many different words (a wildcard?); make it narrower.");
         }
         TopDocs top = result.topDocs();
         FacetsCollector collected = result.facetsCollector();

@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
@@ -11,6 +13,7 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -106,7 +109,10 @@ public final class LanguageAnalysis {
         };
     }
 
-    /** Two- and three-word n-grams of the analysed words; a removed stop word leaves "_" in its place. */
+    /**
+     * Two- and three-word n-grams of the analysed words. A left-out stop word leaves "_" in its
+     * place ("access _ financ"); n-grams that start or end with one say nothing and are dropped.
+     */
     private static Analyzer shingles(Analyzer words) {
         return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
@@ -118,8 +124,23 @@ public final class LanguageAnalysis {
             protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
                 ShingleFilter shingles = new ShingleFilter(components.getTokenStream(), 2, 3);
                 shingles.setOutputUnigrams(false);
-                return new TokenStreamComponents(components.getSource(), shingles);
+                return new TokenStreamComponents(components.getSource(), new InnerFillersOnly(shingles));
             }
         };
+    }
+
+    private static final class InnerFillersOnly extends FilteringTokenFilter {
+        private static final String FILLER = ShingleFilter.DEFAULT_FILLER_TOKEN;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        InnerFillersOnly(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean accept() {
+            String gram = term.toString();
+            return !gram.startsWith(FILLER + " ") && !gram.endsWith(" " + FILLER);
+        }
     }
 }
