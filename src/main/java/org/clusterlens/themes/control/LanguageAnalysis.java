@@ -7,6 +7,8 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -15,6 +17,7 @@ import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import java.io.Reader;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class LanguageAnalysis {
 
     public LanguageAnalysis(Collection<String> studyStopWords) {
         for (String family : FAMILIES) {
-            Analyzer words = analyzer(family, stopWords(family, studyStopWords));
+            Analyzer words = withoutBidiControls(analyzer(family, stopWords(family, studyStopWords)));
             text.put(family, words);
             phrases.put(family, shingles(words));
         }
@@ -107,6 +110,35 @@ public final class LanguageAnalysis {
             case "ar" -> new ArabicAnalyzer(stopWords);
             default -> new StandardAnalyzer(stopWords);
         };
+    }
+
+    /**
+     * The tokenizer keeps invisible direction marks inside words (Unicode's word rules attach format
+     * characters to the letter before), so "energy" between two isolate marks would never match "energy". They are
+     * taken out before tokenizing; offsets still point into the answer as typed.
+     */
+    private static Analyzer withoutBidiControls(Analyzer language) {
+        return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return language;
+            }
+
+            @Override
+            protected Reader wrapReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(BIDI_CONTROLS, reader);
+            }
+        };
+    }
+
+    private static final NormalizeCharMap BIDI_CONTROLS = bidiControls();
+
+    private static NormalizeCharMap bidiControls() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        for (char c : "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".toCharArray()) {
+            map.add(String.valueOf(c), "");
+        }
+        return map.build();
     }
 
     /**

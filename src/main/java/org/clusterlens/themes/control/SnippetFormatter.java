@@ -33,6 +33,13 @@ final class SnippetFormatter extends PassageFormatter {
             for (int i = 0; i < passage.getNumMatches(); i++) {
                 int from = Math.max(passage.getMatchStarts()[i], start) + shift;
                 int to = Math.min(passage.getMatchEnds()[i], end) + shift;
+                // a direction mark that the analysis skipped can sit at a match's edge: leave it outside the mark
+                while (from < to && Snippet.isBidiControl(text.charAt(from))) {
+                    from++;
+                }
+                while (from < to && Snippet.isBidiControl(text.charAt(to - 1))) {
+                    to--;
+                }
                 if (from < to) {
                     add(highlights, from, to);
                 }
