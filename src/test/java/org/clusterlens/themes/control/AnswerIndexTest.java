@@ -33,8 +33,8 @@ class AnswerIndexTest {
     Path root;
 
     private final SimulatedPostgres database = new SimulatedPostgres();
-    private final SimulatedPostgres.Numbers instanceA = new SimulatedPostgres.Numbers();
-    private final SimulatedPostgres.Numbers instanceB = new SimulatedPostgres.Numbers();
+    private final SimulatedPostgres.Numbers instanceA = database.instance();
+    private final SimulatedPostgres.Numbers instanceB = database.instance();
     private final FakeAnswers answers = new FakeAnswers();
     private final List<AnswerIndex> opened = new ArrayList<>();
 

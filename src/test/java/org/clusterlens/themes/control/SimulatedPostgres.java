@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox as PostgreSQL keeps it, in memory: transactions get increasing ids, outbox numbers
@@ -18,22 +19,30 @@ final class SimulatedPostgres implements OutboxFeed {
     private final List<OutboxRow> committed = new ArrayList<>();
     final List<OutboxRow> handedOut = new ArrayList<>();
 
-    /** One instance's outbox numbers: blocks of 50 taken from a shared sequence, as EclipseLink does. */
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** One instance's outbox numbers: blocks of 50 taken from the database's sequence, as EclipseLink does. */
     static final class Numbers {
-        private static long sequence = 0;
+        private final AtomicLong sequence;
         private long next;
         private long blockEnd;
 
+        Numbers(AtomicLong sequence) {
+            this.sequence = sequence;
+        }
+
         synchronized long next() {
             if (next == 0 || next > blockEnd) {
-                synchronized (Numbers.class) {
-                    sequence += 50;
-                    blockEnd = sequence;
-                }
+                blockEnd = sequence.addAndGet(50);
                 next = blockEnd - 49;
             }
             return next++;
         }
+    }
+
+    /** A new instance on this database, with its own block of numbers. */
+    Numbers instance() {
+        return new Numbers(sequence);
     }
 
     final class Transaction {
