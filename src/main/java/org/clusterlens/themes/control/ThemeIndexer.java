@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,8 +64,8 @@ public class ThemeIndexer {
     DataDirectory dataDirectory;
 
     @Inject
-    @ConfigProperty(name = Settings.THEMES_DIR, defaultValue = "")
-    String configuredDirectory;
+    @ConfigProperty(name = Settings.THEMES_DIR)
+    Optional<String> configuredDirectory;
 
     @Inject
     @ConfigProperty(name = Settings.THEMES_POLL_SECONDS, defaultValue = Settings.THEMES_POLL_SECONDS_DEFAULT)
@@ -76,8 +77,8 @@ public class ThemeIndexer {
 
     @PostConstruct
     void start() {
-        Path directory = configuredDirectory.isBlank() ? dataDirectory.root().resolve("themes")
-                : Path.of(configuredDirectory).toAbsolutePath().normalize();
+        Path directory = configuredDirectory.filter(d -> !d.isBlank()).map(d -> Path.of(d).toAbsolutePath().normalize())
+                .orElseGet(() -> dataDirectory.root().resolve("themes"));
         OutboxFeed feed = isPostgres() ? new PostgresOutboxFeed(dataSource) : new H2OutboxFeed(dataSource, writers);
         index = new AnswerIndex(directory, feed, sources, executor);
         try {
