@@ -10,7 +10,10 @@ public interface AnswerSource {
     /** The responses as they are now; one that is missing or not submitted comes back withdrawn. */
     List<IndexedResponse> current(Collection<Long> responseIds);
 
-    /** Submitted responses with an id above {@code afterId}, by id: a rebuild reads them page by page. */
+    /**
+     * Submitted responses with an id above {@code afterId}, by id: a rebuild reads them page by
+     * page. One that cannot be read may come back withdrawn, keeping its place in the page.
+     */
     List<IndexedResponse> submittedAfter(long afterId, int limit);
 
     long submittedCount();

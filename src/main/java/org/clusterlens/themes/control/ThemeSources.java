@@ -21,12 +21,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** The index's view of the database: responses with their free-text answers, and stop words. */
 @ApplicationScoped
 @Transactional
 public class ThemeSources implements AnswerSource {
+    private static final Logger LOG = Logger.getLogger(ThemeSources.class.getName());
     /** Published versions never change; each is parsed once (see Respondents#validator). */
     private static final ConcurrentMap<Long, FreeTextAnswers> PUBLISHED = new ConcurrentHashMap<>();
 
@@ -70,7 +73,20 @@ public class ThemeSources implements AnswerSource {
                 .collect(Collectors.toMap(StudyStopWords::studyId, StudyStopWords::words));
     }
 
+    /**
+     * A response whose answers cannot be read against its questionnaire is left out and logged: one
+     * bad response must not hold every later one back at the same outbox position.
+     */
     private static IndexedResponse indexed(Response r, Map<Long, Pseudonyms> pseudonyms) {
+        try {
+            return read(r, pseudonyms);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Response " + r.id() + " cannot be indexed; it is left out of search", e);
+            return IndexedResponse.withdrawn(r.id());
+        }
+    }
+
+    private static IndexedResponse read(Response r, Map<Long, Pseudonyms> pseudonyms) {
         Actor actor = r.invitation().actor();
         String pseudonym = pseudonyms.computeIfAbsent(r.studyId(), id -> new Pseudonyms(actor.study().pseudonymKey()))
                 .of(actor.id());
