@@ -114,6 +114,32 @@ class AnswerIndexTest {
     }
 
     @Test
+    void twoInstancesOnOneDatabaseEachKeepAWholeIndexOfTheirOwn(@TempDir Path other) throws Exception {
+        AnswerIndex first = open(database);
+        AnswerIndex second = new AnswerIndex(other, database, answers, Runnable::run);
+        opened.add(second);
+        second.open();
+        Random random = new Random(11);
+        List<Object[]> running = new ArrayList<>();
+        for (long id = 1; id <= 100; id++) {
+            IndexedResponse r = response(id, "en", "answer " + id);
+            running.add(new Object[]{submit(id % 2 == 0 ? instanceA : instanceB, r), r});
+            if (random.nextInt(3) == 0) {
+                Object[] next = running.remove(random.nextInt(running.size()));
+                commit((SimulatedPostgres.Transaction) next[0], (IndexedResponse) next[1]);
+            }
+            (random.nextBoolean() ? first : second).catchUp();
+        }
+        for (Object[] next : running) {
+            commit((SimulatedPostgres.Transaction) next[0], (IndexedResponse) next[1]);
+        }
+        first.catchUp();
+        second.catchUp();
+        assertEquals(100, numDocs(first));
+        assertEquals(100, numDocs(second));
+    }
+
+    @Test
     void rowsOfATransactionStillRunningWaitEvenWhenLaterOnesHaveCommitted() throws Exception {
         AnswerIndex index = open(database);
         IndexedResponse slow = response(1, "en", "slow submission");
