@@ -241,6 +241,12 @@ class ThemesIT {
         }
         assertFalse(counts(asLead, "question").containsKey("owner_name"));
 
+        var shown = api.put(study.path() + "/settings", "{\"leadsSeeIdentities\": true}").as(study.agent(), PASSWORD).send();
+        assertEquals(200, shown.status(), shown::toString);
+        JsonObject identified = search(study, q("Ndiaye"), lead).json();
+        assertEquals(1, identified.getJsonNumber("total").longValue(), "a study that shows leads identities shows them all");
+        assertEquals("Boulangerie Ndiaye", identified.getJsonArray("hits").getJsonObject(0).getString("actorName"));
+
         String outsider = user("agent");
         var refused = search(study, q("flour"), outsider);
         assertEquals(404, refused.status(), refused::toString);
