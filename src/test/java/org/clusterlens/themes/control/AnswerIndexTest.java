@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -270,7 +271,7 @@ class AnswerIndexTest {
         rebuilt.close();
 
         try (Stream<Path> all = Files.walk(root.resolve(Files.readString(root.resolve("current")).strip()))) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         AnswerIndex fromNothing = open(database);
         assertEquals(20, numDocs(fromNothing));

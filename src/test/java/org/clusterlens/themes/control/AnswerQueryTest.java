@@ -3,6 +3,8 @@ package org.clusterlens.themes.control;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +98,7 @@ class AnswerQueryTest {
 
     @Test
     void facetsCountEveryHitNotJustThePage() throws Exception {
-        List<IndexedResponse> answers = new java.util.ArrayList<>();
+        List<IndexedResponse> answers = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             answers.add(TestAnswers.response(i, 1, "en", freeTexts("{\"main_problem\": \"power cuts " + i
                     + "\", \"sites\": [{\"site_problem\": \"power again\"}]}")));
@@ -106,7 +108,7 @@ class AnswerQueryTest {
         assertEquals(20, result.hits().size());
         Map<String, List<AnswerSearch.Count>> facets = result.facets();
         assertEquals(List.of(new AnswerSearch.Count("main_problem", 30), new AnswerSearch.Count("site_problem", 30)),
-                facets.get("question").stream().sorted(java.util.Comparator.comparing(AnswerSearch.Count::value)).toList());
+                facets.get("question").stream().sorted(Comparator.comparing(AnswerSearch.Count::value)).toList());
         assertEquals(List.of(new AnswerSearch.Count("firm", 60)), facets.get("actorType"));
         assertEquals(List.of(new AnswerSearch.Count("bakery", 60)), facets.get("sector"));
         assertEquals(List.of(new AnswerSearch.Count("10", 60)), facets.get("wave"));
