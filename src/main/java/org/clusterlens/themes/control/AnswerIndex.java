@@ -159,6 +159,13 @@ public final class AnswerIndex implements Closeable {
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 damaged(e);
                 return total;
+            } catch (AlreadyClosedException e) {
+                if (closed) {
+                    return total;
+                }
+                // the writer closed itself after a failed write (a full disk): only a new generation helps
+                damaged(e);
+                return total;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -194,8 +201,8 @@ public final class AnswerIndex implements Closeable {
         return started;
     }
 
-    /** A searcher failed on damaged files: build the index again, keep serving what still reads. */
-    public void damaged(IOException e) {
+    /** The index failed on damaged files: build it again, and keep serving what still reads. */
+    public void damaged(Exception e) {
         LOG.log(Level.SEVERE, "The answer index is damaged; rebuilding it from the database", e);
         startRebuild("the index is damaged (" + e.getMessage() + ")");
     }
