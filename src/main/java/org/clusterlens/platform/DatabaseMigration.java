@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.clusterlens.platform.migration.V5__OutboxNumbersInBlocks;
 import org.clusterlens.platform.migration.V7__StudyTeams;
+import org.clusterlens.platform.migration.V9__OutboxTransactionIds;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -33,7 +34,7 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 // listed, not scanned for: the few migrations that need code
-                .javaMigrations(new V5__OutboxNumbersInBlocks(), new V7__StudyTeams())
+                .javaMigrations(new V5__OutboxNumbersInBlocks(), new V7__StudyTeams(), new V9__OutboxTransactionIds())
                 .load()
                 .migrate();
         LOG.info(() -> "Database (" + vendor + ") at schema version " + result.targetSchemaVersion

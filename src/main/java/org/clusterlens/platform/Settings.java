@@ -16,6 +16,12 @@ public final class Settings {
     public static final String DATA_DIR = "clusterlens.data.dir";
     public static final String DATA_DIR_DEFAULT = "data";
 
+    /** The search index of free-text answers; empty: {@code themes} in the data directory. One per instance. */
+    public static final String THEMES_DIR = "clusterlens.themes.dir";
+    /** How often the indexer looks for new outbox rows besides the nudge after each submission. */
+    public static final String THEMES_POLL_SECONDS = "clusterlens.themes.poll-seconds";
+    public static final String THEMES_POLL_SECONDS_DEFAULT = "2";
+
     public static final String ADMIN_EMAIL = "clusterlens.admin.email";
     public static final String ADMIN_PASSWORD = "clusterlens.admin.password";
 

@@ -15,8 +15,14 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = new MediaType("application", "problem+json"); // no JAX-RS runtime needed
 
-    /** {@code field} is a JSON pointer into the request body (or a parameter name). */
-    public record FieldError(String field, String message) {
+    /**
+     * {@code field} is a JSON pointer into the request body (or a parameter name); {@code position},
+     * where it helps, the offset of the problem in the parameter's text (from 0), else null.
+     */
+    public record FieldError(String field, String message, Integer position) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     public static Problem of(Response.StatusType status, String detail) {

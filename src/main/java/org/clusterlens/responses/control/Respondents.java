@@ -61,6 +61,9 @@ public class Respondents {
     @Inject
     ActorRegister register;
 
+    @Inject
+    Outbox outbox;
+
     /** Everything the form needs to show the questionnaire. */
     public record Opened(Invitation invitation, TemplateVersion template, Optional<Response> response,
                          List<Actor> register) {
@@ -162,7 +165,7 @@ public class Respondents {
         // the outbox row names the response by a plain column, so nothing tells JPA to insert the
         // response first; the foreign key needs it written before
         em.flush();
-        em.persist(new OutboxEntry(response.id(), OutboxEntry.Kind.SUBMITTED));
+        outbox.write(response.id(), OutboxEntry.Kind.SUBMITTED);
         invitation.submitted();
         return new Submitted(response, true);
     }

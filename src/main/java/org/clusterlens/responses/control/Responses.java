@@ -31,6 +31,9 @@ public class Responses {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Outbox outbox;
+
     public List<Response> submitted(long studyId, long waveId) {
         studies.wave(studyId, waveId);
         return em.createNamedQuery(Response.SUBMITTED_IN_WAVE, Response.class).setParameter("wave", waveId)
@@ -52,7 +55,7 @@ public class Responses {
         String previous = response.submissionId();
         response.reopen();
         response.invitation().reopened();
-        em.persist(new OutboxEntry(response.id(), OutboxEntry.Kind.REOPENED));
+        outbox.write(response.id(), OutboxEntry.Kind.REOPENED);
         audit.record(agent, Action.REOPENED, SUBJECT, String.valueOf(id), "submission " + previous + " reopened");
         return response;
     }

@@ -12,14 +12,16 @@ import java.time.Instant;
 
 /**
  * A change to a response that derived data (the search index) must follow, written in the same
- * transaction as the change. Numbers are handed out in blocks and concurrent transactions commit
- * in any order, so a reader must take the entries it has not processed yet (and remove them once
- * done), never "everything after the highest number seen".
+ * transaction as the change, through {@code Outbox}. Numbers are handed out in blocks and
+ * concurrent transactions commit in any order, so a reader can never take "everything after the
+ * highest number seen"; rows are never deleted either, because every instance reads them all.
+ * docs/themes.md says how the indexer reads each committed row exactly once.
  */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntry {
-    public enum Kind { SUBMITTED, REOPENED }
+    /** {@code REINDEX}: the response is unchanged, but what is derived from it must be made again. */
+    public enum Kind { SUBMITTED, REOPENED, REINDEX }
 
     @Id
     @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
