@@ -3,13 +3,9 @@ package org.clusterlens.themes;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.ClusterLensIT;
-import org.clusterlens.testing.Deployments;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Searching a study's free-text answers as its team does, against the index the server keeps. */
 @ClusterLensIT
-@RunAsClient
 class ThemesIT {
     private static final String PASSWORD = "a long enough password ✓";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
+    @ServerUrl
     URL base;
 
     Api api;
