@@ -1,24 +1,27 @@
 package org.clusterlens.responses;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.clusterlens.testing.Api;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.IndexedAnswers;
+import org.clusterlens.testing.Interviews;
 import org.clusterlens.testing.OwnServerIT;
 import org.clusterlens.testing.ServerProcess;
 import org.clusterlens.testing.StudyFixtures;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A server killed with {@code kill -9} in the middle of a burst of submissions loses none that it
- * acknowledged. Runs its own server process (not Arquillian's) so that it can kill it.
+ * acknowledged, and its index of free-text answers, which was following the burst, ends up holding
+ * exactly the stored answers. Runs its own server process so that it can kill it.
  */
 @OwnServerIT
 class KillDuringSubmissionsIT {
@@ -45,7 +49,7 @@ class KillDuringSubmissionsIT {
             assertEquals(200, study.importActors(ready.studyId(), csv.toString()).status());
             List<String> tokens = study.inviteAll(ready, false).getValuesAs(JsonObject.class).stream()
                     .map(i -> StudyFixtures.token(i.getString("link"))).toList();
-            String answers = interview().toString();
+            String answers = Interviews.firmDiagnostic().toString();
 
             Map<String, String> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger attempted = new AtomicInteger();
@@ -86,17 +90,15 @@ class KillDuringSubmissionsIT {
             }
             var responses = after.get(ready.wavePath() + "/responses").asAdmin().send().array();
             assertTrue(responses.size() >= acknowledgedBeforeKill, "every acknowledged response is listed");
-        }
-    }
 
-    /** The realistic firm interview, without links to actors that this study's register does not have. */
-    static JsonObject interview() {
-        try (InputStream in = KillDuringSubmissionsIT.class.getResourceAsStream("/submissions/firm-diagnostic-answers.json");
-             var reader = Json.createReader(in)) {
-            JsonObject full = reader.readObject();
-            return Json.createObjectBuilder(full).remove("firm_linkages").build();
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
+            // the index was following the burst when the server died: it catches up by itself,
+            // and holds each stored response's free-text answers once, and nothing else
+            Set<Long> stored = responses.getValuesAs(JsonObject.class).stream()
+                    .map(r -> r.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+            Map<Long, Integer> indexed = IndexedAnswers.awaitResponses(after, ready.studyId(), stored, Duration.ofSeconds(90));
+            assertEquals(stored, indexed.keySet(), "the index has every stored response, and only those");
+            assertEquals(1, Set.copyOf(indexed.values()).size(), "the same answers everywhere, each once: " + indexed);
+            assertTrue(indexed.values().iterator().next() > 0, "the interview has free-text answers");
         }
     }
 }
