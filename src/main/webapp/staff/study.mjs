@@ -11,9 +11,10 @@ import { showInvitations } from './invitations.mjs';
 import { showProgress } from './chart.mjs';
 import { showResponses } from './response.mjs';
 import { showMembers } from './members.mjs';
+import { showThemes } from './themes.mjs';
 
 export const ACTOR_TYPES = ['firm', 'institution', 'other'];
-const TABS = ['overview', 'register', 'invitations', 'progress', 'responses', 'members'];
+const TABS = ['overview', 'register', 'invitations', 'progress', 'responses', 'themes', 'members'];
 /** Who was invited and who answered is fieldwork: leads have no invitations tab (the server refuses it too). */
 const FIELDWORK_TABS = ['invitations'];
 
@@ -242,6 +243,7 @@ export async function showStudy(ctx, studyId, tab) {
   else if (current === 'invitations') body = await showInvitations(ctx, study);
   else if (current === 'progress') body = await showProgress(ctx, study);
   else if (current === 'responses') body = await showResponses(ctx, study);
+  else if (current === 'themes') body = await showThemes(ctx, study);
   else if (current === 'members') body = await showMembers(ctx, study);
   else body = await overview(ctx, study);
   const facts = [study.product, study.place].filter(Boolean).join(' · ');

@@ -6,6 +6,8 @@ import org.clusterlens.testing.Axe;
 import org.clusterlens.testing.Browser;
 import org.clusterlens.testing.ClusterLensIT;
 import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.IndexedAnswers;
+import org.clusterlens.testing.Interviews;
 import org.clusterlens.testing.ServerUrl;
 import org.clusterlens.testing.StudyFixtures;
 import org.junit.jupiter.api.Assumptions;
@@ -479,6 +481,65 @@ class StaffBrowserIT {
                 assertTrue(browser.find("#token-list").getText().contains("nightly export"), "the list shows the new token");
                 check(browser, "my account with a new token");
             }
+        }
+    }
+
+    @Test
+    void leadSearchesTheWrittenAnswersWithHighlightsAndFacets() throws InterruptedException {
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("themes study"), "fr");
+        assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
+                + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
+                + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
+        String answers = Interviews.firmDiagnostic().toString();
+        for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
+            var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
+                    "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
+                            + answers + "}").send();
+            assertEquals(201, submitted.status(), submitted::toString);
+        }
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        long responses = api.get(study.wavePath() + "/responses").asAdmin().send().array().size();
+        IndexedAnswers.awaitResponses(api, study.studyId(), api.get(study.wavePath() + "/responses").asAdmin().send()
+                .array().getValuesAs(JsonObject.class).stream().map(r -> r.getJsonNumber("id").longValue())
+                .collect(Collectors.toSet()), java.time.Duration.ofSeconds(30));
+        assertEquals(2, responses);
+
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, lead);
+            browser.open(app().resolve("#/studies/" + study.studyId() + "/themes"));
+            browser.await("every answer listed", d -> browser.findAll("#search-count").size() == 1);
+            WebElement query = browser.find("#answer-search");
+            query.sendKeys("farine", Keys.ENTER);
+            browser.await("the hits for farine", d -> browser.find("#search-count").getText().equals("2 answers found"));
+            List<WebElement> hits = browser.findAll(".hit");
+            assertEquals(2, hits.size());
+            for (WebElement hit : hits) {
+                assertEquals("farine", hit.findElement(By.cssSelector("mark")).getText().toLowerCase(java.util.Locale.ROOT));
+                assertTrue(hit.getText().contains("Le prix de la farine a doublé en 2024."), hit.getText());
+                assertTrue(hit.findElement(By.cssSelector("a")).getText().startsWith("P-"), "a pseudonym: " + hit.getText());
+            }
+            String page = browser.find("#app").getText();
+            assertFalse(page.contains("Ndiaye") || page.contains("Fall"), "a lead reads no names: " + page);
+            check(browser, "answer search");
+            screenshot(browser, "themes-search");
+
+            // a facet narrows the hits and says it is on; a query the server cannot read is said at the field
+            query.clear();
+            query.sendKeys(Keys.ENTER);
+            WebElement facet = browser.await("the question facet", d -> browser.findAll("[data-facet=question] button[data-value=swot_strengths]")
+                    .stream().findFirst().orElse(null));
+            press(facet);
+            browser.await("one question's answers", d -> browser.find("#search-count").getText().equals("2 answers found")
+                    && "true".equals(browser.find("[data-facet=question] button[data-value=swot_strengths]").getAttribute("aria-pressed")));
+            assertTrue(browser.findAll(".hit").stream().allMatch(h -> "swot_strengths".equals(h.getAttribute("data-question"))));
+            query = browser.find("#answer-search");
+            query.sendKeys("farine AND (", Keys.ENTER);
+            WebElement error = browser.await("the syntax error", d -> browser.findAll("#answer-search-form [data-field=q] .error")
+                    .stream().filter(e -> !e.getText().isBlank()).findFirst().orElse(null));
+            assertFalse(error.getText().isBlank());
+            check(browser, "answer search with a bad query");
         }
     }
 
