@@ -49,7 +49,7 @@ export async function showThemes(ctx, study) {
   const results = h('div', { class: 'search-results', 'aria-live': 'polite' });
   const facets = h('div', { class: 'facets' });
 
-  const query = field({ pointer: 'q', label: ctx.t('searchAnswers'), kind: 'search', hint: ctx.t('searchAnswersHint') });
+  const query = field({ pointer: 'q', label: ctx.t('searchWords'), kind: 'search', hint: ctx.t('searchAnswersHint') });
   query.input.id = 'answer-search';
   query.wrapper.querySelector('label').htmlFor = 'answer-search';
   const searchForm = form({

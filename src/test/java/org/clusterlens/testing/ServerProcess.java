@@ -72,7 +72,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(Duration.ofMinutes(3));
+        awaitReady(Duration.ofMinutes(4));
         return this;
     }
 
@@ -112,7 +112,8 @@ public final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server stopped during start-up; see " + root);
+                throw new IllegalStateException("the server stopped during start-up; see " + root
+                        + "; its log ends:\n" + logTail());
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -131,7 +132,17 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("the server was not ready within " + timeout + "; see " + root);
+        throw new IllegalStateException("the server was not ready within " + timeout + "; see " + root
+                + "; its log ends:\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve("server-" + starts + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static int freePort() {
