@@ -6,14 +6,6 @@ record SparseVector(int[] index, float[] value) {
         return index.length == 0;
     }
 
-    double dot(float[] dense) {
-        double sum = 0;
-        for (int i = 0; i < index.length; i++) {
-            sum += value[i] * dense[index[i]];
-        }
-        return sum;
-    }
-
     double dot(SparseVector other) {
         double sum = 0;
         int i = 0;
@@ -28,11 +20,5 @@ record SparseVector(int[] index, float[] value) {
             }
         }
         return sum;
-    }
-
-    void addTo(float[] dense) {
-        for (int i = 0; i < index.length; i++) {
-            dense[index[i]] += value[i];
-        }
     }
 }

@@ -68,13 +68,13 @@ public final class ThemeDiscovery {
         Arrays.fill(theme, -1);
         List<CandidateTheme> themes = new ArrayList<>();
         if (usable.length > 0) {
-            float[][] centroids = centroids(usable, vectors, dims, ContentSeed.of(answers));
-            for (int i : usable) {
-                theme[i] = SphericalKMeans.nearest(vectors[i], centroids);
+            SphericalKMeans.Clustering clustering = clustering(usable, vectors, dims, ContentSeed.of(answers));
+            for (int u = 0; u < usable.length; u++) {
+                theme[usable[u]] = clustering.assigned()[u];
             }
             ThemePhrases phrases = new ThemePhrases(termAnalysis.terms(), sliceAnswers, n, outsideAnswers,
                     outside.size(), background);
-            themes = themes(answers, bags, vectors, centroids, theme, phrases);
+            themes = themes(answers, bags, vectors, clustering.centres(), theme, phrases);
         }
         int[] themeOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -83,21 +83,18 @@ public final class ThemeDiscovery {
         return new Discovery(n, n - usable.length, outside.size(), themes, themeOf);
     }
 
-    private static float[][] centroids(int[] usable, SparseVector[] vectors, int dims, ContentSeed seed) {
+    /** The clustering of the usable answers, in their order. */
+    private static SphericalKMeans.Clustering clustering(int[] usable, SparseVector[] vectors, int dims,
+                                                         ContentSeed seed) {
         int k = themesFor(usable.length);
-        boolean sampled = usable.length > SAMPLE;
-        SparseVector[] training = sampled
-                ? IntStream.range(0, SAMPLE).mapToObj(s -> vectors[usable[(int) ((long) s * usable.length / SAMPLE)]])
-                        .toArray(SparseVector[]::new)
-                : Arrays.stream(usable).mapToObj(i -> vectors[i]).toArray(SparseVector[]::new);
-        float[][] centroids = SphericalKMeans.cluster(training, k, dims, seed, RESTARTS, ITERATIONS);
-        if (sampled) {
-            SparseVector[] all = Arrays.stream(usable).mapToObj(i -> vectors[i]).toArray(SparseVector[]::new);
-            int[] assigned = new int[all.length];
-            Arrays.fill(assigned, -1);
-            SphericalKMeans.lloyd(all, centroids, assigned, REFINEMENTS);
+        SparseVector[] all = Arrays.stream(usable).mapToObj(i -> vectors[i]).toArray(SparseVector[]::new);
+        if (all.length <= SAMPLE) {
+            return SphericalKMeans.cluster(all, k, dims, seed, RESTARTS, ITERATIONS);
         }
-        return centroids;
+        SparseVector[] sample = IntStream.range(0, SAMPLE).mapToObj(s -> all[(int) ((long) s * all.length / SAMPLE)])
+                .toArray(SparseVector[]::new);
+        Centres centres = SphericalKMeans.cluster(sample, k, dims, seed, RESTARTS, ITERATIONS).centres();
+        return SphericalKMeans.lloyd(all, centres, REFINEMENTS);
     }
 
     /**
@@ -105,10 +102,10 @@ public final class ThemeDiscovery {
      * content order); {@code theme} is renumbered to match.
      */
     private static List<CandidateTheme> themes(List<SliceAnswer> answers, TermBag[] bags, SparseVector[] vectors,
-                                               float[][] centroids, int[] theme, ThemePhrases phrases) {
+                                               Centres centres, int[] theme, ThemePhrases phrases) {
         int n = answers.size();
         List<List<Integer>> members = new ArrayList<>();
-        for (int c = 0; c < centroids.length; c++) {
+        for (int c = 0; c < centres.size(); c++) {
             members.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
@@ -116,10 +113,10 @@ public final class ThemeDiscovery {
                 members.get(theme[i]).add(i);
             }
         }
-        record Found(int centroid, List<Integer> members, CandidateTheme theme) {
+        record Found(int centre, List<Integer> members, CandidateTheme theme) {
         }
         List<Found> found = new ArrayList<>();
-        for (int c = 0; c < centroids.length; c++) {
+        for (int c = 0; c < centres.size(); c++) {
             List<Integer> in = members.get(c);
             if (in.isEmpty()) {
                 continue;
@@ -127,7 +124,7 @@ public final class ThemeDiscovery {
             List<Phrase> listed = phrases.of(in.stream().map(answers::get).toList(),
                     in.stream().map(i -> bags[i]).toList());
             found.add(new Found(c, in, new CandidateTheme(ThemePhrases.label(listed), in.size(), (double) in.size() / n,
-                    listed, quotes(in, answers, vectors, centroids[c]))));
+                    listed, quotes(in, answers, vectors, centres, c))));
         }
         found.sort(Comparator.<Found>comparingInt(f -> -f.members().size())
                 .thenComparing(f -> f.theme().label()).thenComparingInt(f -> f.members().getFirst()));
@@ -142,9 +139,9 @@ public final class ThemeDiscovery {
 
     /** The answers nearest the theme's centre, one of each text; of equally near ones, the first in content order. */
     private static List<SliceAnswer> quotes(List<Integer> members, List<SliceAnswer> answers, SparseVector[] vectors,
-                                            float[] centroid) {
+                                            Centres centres, int centre) {
         double[] similarity = new double[answers.size()];
-        members.forEach(i -> similarity[i] = vectors[i].dot(centroid));
+        members.forEach(i -> similarity[i] = centres.similarity(vectors[i], centre));
         List<Integer> nearest = new ArrayList<>(members);
         nearest.sort(Comparator.<Integer>comparingDouble(i -> -similarity[i]).thenComparingInt(i -> i));
         List<SliceAnswer> quotes = new ArrayList<>();
