@@ -1,5 +1,7 @@
 package org.clusterlens.themes.control.discovery;
 
+import java.util.Arrays;
+
 /**
  * The k unit-length centres of spherical k-means, stored term by term (the k weights of a term
  * side by side): the cosines of an answer with every centre then read one short row per term of
@@ -35,7 +37,7 @@ final class Centres {
 
     /** The cosine of {@code point} with each centre, into {@code into} (length k). */
     void similarities(SparseVector point, double[] into) {
-        java.util.Arrays.fill(into, 0);
+        Arrays.fill(into, 0);
         int[] index = point.index();
         float[] value = point.value();
         for (int i = 0; i < index.length; i++) {

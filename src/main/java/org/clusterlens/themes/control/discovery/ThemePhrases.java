@@ -88,7 +88,7 @@ final class ThemePhrases {
         return String.join(", ", phrases.stream().limit(IN_LABEL).map(Phrase::text).toList());
     }
 
-    /** The most frequent form among the theme's answers; of equally frequent ones, the first in text order. */
+    /** The most frequent form among the theme's answers; of equally frequent ones, the first in alphabetical order. */
     private static String surface(int term, List<SliceAnswer> members, List<TermBag> bags) {
         Map<String, Integer> forms = new HashMap<>();
         for (int i = 0; i < members.size(); i++) {
