@@ -1,0 +1,10 @@
+package org.clusterlens.themes.control.discovery;
+
+import java.util.List;
+
+/**
+ * A theme found in a slice: its label (its first phrases), how many of the slice's answers it
+ * holds and their share, its phrases by G², and the answers nearest its centre, exactly as typed.
+ */
+public record CandidateTheme(String label, int size, double share, List<Phrase> phrases, List<SliceAnswer> quotes) {
+}
