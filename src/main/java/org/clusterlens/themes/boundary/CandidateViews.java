@@ -9,6 +9,7 @@ import org.clusterlens.themes.control.discovery.Discovery;
 import org.clusterlens.themes.control.discovery.IndexedSlice;
 import org.clusterlens.themes.control.discovery.LogLikelihood;
 import org.clusterlens.themes.control.discovery.Phrase;
+import org.clusterlens.themes.control.discovery.SeedQuery;
 import org.clusterlens.themes.control.discovery.SliceAnswer;
 
 import java.util.List;
@@ -36,9 +37,12 @@ public final class CandidateViews {
     public record SliceView(String question, String actorType, Long wave, String waveName) {
     }
 
-    public record ThemeView(String label, int size, double share, List<PhraseView> phrases, List<QuoteView> quotes) {
+    /** {@code query}: the saved query the theme starts with if it is accepted into the codebook. */
+    public record ThemeView(String label, int size, double share, String query, List<PhraseView> phrases,
+                            List<QuoteView> quotes) {
         static ThemeView of(CandidateTheme t, Viewer viewer, Map<Long, Actor> actors) {
-            return new ThemeView(t.label(), t.size(), round(t.share(), 4), t.phrases().stream().map(PhraseView::of).toList(),
+            return new ThemeView(t.label(), t.size(), round(t.share(), 4), SeedQuery.of(t.phrases()),
+                    t.phrases().stream().map(PhraseView::of).toList(),
                     t.quotes().stream().map(q -> QuoteView.of(q, viewer, actors.get(q.actorId()))).toList());
         }
     }
