@@ -193,7 +193,7 @@ class EvaluatorTest {
     void sumAddsAnswersAcrossRepeatEntries() {
         assertEquals(12.5, Answers.none().withRepeat("staff", 4, "8", 0.5).eval("sum(${staff})"));
         assertEquals(0.0, eval("sum(${staff})"));
-        assertNaN(Answers.none().withRepeat("staff", 4, "").eval("sum(${staff})"));
+        assertEquals(4.0, Answers.none().withRepeat("staff", 4, "").eval("sum(${staff})"), "blank answers are skipped");
     }
 
     @Test
