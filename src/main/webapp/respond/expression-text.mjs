@@ -35,7 +35,7 @@ export function substringAfter(text, separator) {
 }
 
 export function normalizeSpace(text) {
-  return text.split(/[ \t\r\n]+/).filter((part) => part !== '').join(' ');
+  return text.split(/[ \t\n\x0B\f\r]+/).filter((part) => part !== '').join(' ');
 }
 
 export function translate(text, from, to) {

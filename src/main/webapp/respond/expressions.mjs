@@ -366,7 +366,7 @@ const XPATH_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 function parseNumber(text) {
   const trimmed = strip(text);
-  return XPATH_NUMBER.test(trimmed) ? Number(trimmed) : days(trimmed);
+  return XPATH_NUMBER.test(trimmed) ? Number(trimmed) : Math.floor(days(trimmed));
 }
 
 export function toNumber(value) {
@@ -577,22 +577,6 @@ function truncate(x) {
   return x < 0 ? Math.ceil(x) : Math.floor(x);
 }
 
-/** DoubleStream.sum(): Kahan summation, with the simple sum kept for same-signed infinities. */
-function javaSum(numbers) {
-  let high = 0;
-  let negatedLow = 0;
-  let simple = 0;
-  for (const value of numbers) {
-    const tmp = value - negatedLow;
-    const velvel = high + tmp;
-    negatedLow = (velvel - high) - tmp;
-    high = velvel;
-    simple += value;
-  }
-  const result = high - negatedLow;
-  return Number.isNaN(result) && !Number.isFinite(simple) && !Number.isNaN(simple) ? simple : result;
-}
-
 /** @return a string, number, boolean or array of strings */
 export function evaluate(tree, context) {
   const ev = (node) => evaluate(node, context);
@@ -638,13 +622,29 @@ function nodeSet(node, ev, context) {
   return [ev(node)];
 }
 
-/** min and max: NaN if there is no value or if one is not a number, blank included. */
+/** As Collect: what is not a number (blank included) is skipped, in order, without compensation. */
+function sum(values) {
+  let total = 0;
+  for (const value of values) {
+    const number = toNumber(value);
+    if (!Number.isNaN(number)) total += number;
+  }
+  return total;
+}
+
+/** min and max skip what is not a number (blank included), as Collect does; NaN when nothing is left. */
 function extreme(args, ev, context, pick) {
-  const values = args.flatMap((arg) => nodeSet(arg, ev, context));
-  if (values.length === 0) return NaN;
-  let result = toNumber(values[0]);
-  for (const value of values.slice(1)) result = pick(result, toNumber(value));
+  let result = NaN;
+  for (const value of args.flatMap((arg) => nodeSet(arg, ev, context))) {
+    const number = toNumber(value);
+    if (!Number.isNaN(number)) result = Number.isNaN(result) ? number : pick(result, number);
+  }
   return result;
+}
+
+/** A date-time as its days with the fraction of the day, where arithmetic counts whole days. */
+function momentOf(value) {
+  return typeof value === 'string' ? days(strip(value)) : toNumber(value);
 }
 
 /** selected(x, '') is true of an empty answer, as in Collect, and of nothing else. */
@@ -690,7 +690,7 @@ function call(node, ev, context) {
     case 'not': return !toBoolean(ev(args[0]));
     case 'boolean': return toBoolean(ev(args[0]));
     case 'boolean-from-string': {
-      const value = strip(text(0));
+      const value = text(0);
       return value.toLowerCase() === 'true' || value === '1';
     }
     case 'if': return toBoolean(ev(args[0])) ? ev(args[1]) : ev(args[2]);
@@ -699,7 +699,7 @@ function call(node, ev, context) {
       return toText(first) === '' ? ev(args[1]) : first;
     }
     case 'string': return text(0);
-    case 'concat': return args.map((arg) => toText(ev(arg))).join('');
+    case 'concat': return (args.length === 1 ? nodeSet(args[0], ev, context) : args.map(ev)).map(toText).join('');
     case 'join': return args.slice(1).flatMap((arg) => nodeSet(arg, ev, context)).map(toText).join(text(0));
     case 'substr': return substr(text(0), number(1), args.length > 2 ? number(2) : undefined);
     case 'substring-before': return substringBefore(text(0), text(1));
@@ -741,7 +741,7 @@ function call(node, ev, context) {
     case 'pi': return Math.PI;
     case 'min': return extreme(args, ev, context, Math.min);
     case 'max': return extreme(args, ev, context, Math.max);
-    case 'sum': return javaSum(nodeSet(args[0], ev, context).filter((value) => !isBlank(value)).map(toNumber));
+    case 'sum': return sum(nodeSet(args[0], ev, context));
     case 'count': return context.repeatValues(args[0].name).length;
     case 'count-non-empty': return nodeSet(args[0], ev, context).filter((value) => !isBlank(value)).length;
     case 'today': return context.today();
@@ -749,12 +749,15 @@ function call(node, ev, context) {
       const { days: dayCount, offsetMinutes } = now(context);
       return dateTimeText(dayCount, offsetMinutes);
     }
-    case 'date': return dateText(number(0));
-    case 'date-time': return dateTimeText(number(0), now(context).offsetMinutes);
-    case 'decimal-date-time': return number(0);
+    case 'date': {
+      const value = ev(args[0]);
+      return dateText(typeof value === 'number' ? truncate(value) : momentOf(value));
+    }
+    case 'date-time': return dateTimeText(momentOf(ev(args[0])), now(context).offsetMinutes);
+    case 'decimal-date-time': return momentOf(ev(args[0]));
     case 'decimal-time': return fractionOfDay(strip(text(0)));
     case 'format-date': case 'format-date-time': {
-      const m = moment(number(0));
+      const m = moment(momentOf(ev(args[0])));
       return m === null ? '' : format(m, text(1));
     }
     case 'position': return context.position?.() ?? 0;

@@ -7,10 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as Collect computes with them: a date is a number of days since 1970-01-01 and a date-time
- * that number plus the fraction of the day, so {@code today() - 30} and {@code ${end} - ${start}}
- * count days. A date-time counts by its wall-clock time as written, whatever its offset: the
- * respondent's own clock, which is what {@code now()} writes.
+ * Dates as Collect computes with them: a date is a number of days since 1970-01-01, so
+ * {@code today() - 30} and {@code ${end} - ${start}} count days; in arithmetic a date-time counts
+ * its whole days too, and {@code decimal-date-time} adds the fraction of the day. A date-time
+ * counts by its wall-clock time as written, whatever its offset: the respondent's own clock, which
+ * is what {@code now()} writes.
  */
 final class DateValues {
 
@@ -25,7 +26,7 @@ final class DateValues {
     private DateValues() {
     }
 
-    /** @return the days since 1970-01-01 of a date or date-time string, or NaN */
+    /** @return the days since 1970-01-01 of a date or date-time string, with the fraction of the day, or NaN */
     static double days(String text) {
         Matcher m = DATE_TIME.matcher(text);
         if (!m.matches()) {

@@ -30,8 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * chosen branch.</li>
  * <li>A {@code ${name}} argument of {@code sum}, {@code min}, {@code max}, {@code join},
  * {@code count-non-empty}, {@code area} and {@code distance} stands for all its answers across a
- * repeat's entries ({@link EvaluationContext#repeatValues}); {@code sum} and {@code count-non-empty}
- * skip blank answers, {@code min} and {@code max} are NaN if one is blank.</li>
+ * repeat's entries ({@link EvaluationContext#repeatValues}); {@code sum}, {@code min} and
+ * {@code max} skip what is not a number (blank included), {@code count-non-empty} blank answers.</li>
  * <li>Strings count Unicode code points ({@link TextFunctions}); {@code regex(s, p)} is a
  * whole-string match of the dialect Java and JavaScript share ({@link RegexDialect}).</li>
  * <li>{@code round} rounds the decimal digits as written ({@link Rounding}); the other numeric
@@ -120,7 +120,7 @@ public final class Evaluator {
             case NOT -> !Values.toBoolean(evaluate(args.get(0)));
             case BOOLEAN -> Values.toBoolean(evaluate(args.get(0)));
             case BOOLEAN_FROM_STRING -> {
-                String text = text(args.get(0)).strip();
+                String text = text(args.get(0));
                 yield text.equalsIgnoreCase("true") || text.equals("1");
             }
             case IF -> Values.toBoolean(evaluate(args.get(0))) ? evaluate(args.get(1)) : evaluate(args.get(2));
@@ -129,7 +129,8 @@ public final class Evaluator {
                 yield Values.toText(first).isEmpty() ? evaluate(args.get(1)) : first;
             }
             case STRING -> text(args.get(0));
-            case CONCAT -> String.join("", args.stream().map(this::text).toList());
+            case CONCAT -> String.join("", (args.size() == 1 ? nodeSet(args.getFirst()) : args.stream().map(this::evaluate)
+                    .toList()).stream().map(Values::toText).toList());
             case JOIN -> String.join(text(args.get(0)), args.subList(1, args.size()).stream()
                     .flatMap(arg -> nodeSet(arg).stream()).map(Values::toText).toList());
             case SUBSTR -> TextFunctions.substr(text(args.get(0)), number(args.get(1)),
@@ -176,18 +177,20 @@ public final class Evaluator {
             case PI -> Math.PI;
             case MIN -> extreme(args, Math::min);
             case MAX -> extreme(args, Math::max);
-            case SUM -> nodeSet(args.get(0)).stream().filter(value -> !isBlank(value))
-                    .mapToDouble(Values::toNumber).sum();
+            case SUM -> sum(nodeSet(args.get(0)));
             case COUNT -> (double) context.repeatValues(((Reference) args.get(0)).name()).size();
             case COUNT_NON_EMPTY -> (double) nodeSet(args.get(0)).stream().filter(value -> !isBlank(value)).count();
             case TODAY -> context.today().toString();
             case NOW -> DateValues.dateTimeText(nowInDays(), context.now().getOffset());
-            case DATE -> DateValues.dateText(number(args.get(0)));
-            case DATE_TIME -> DateValues.dateTimeText(number(args.get(0)), context.now().getOffset());
-            case DECIMAL_DATE_TIME -> number(args.get(0));
+            case DATE -> {
+                Object value = evaluate(args.get(0));
+                yield DateValues.dateText(value instanceof Double days ? truncate(days) : moment(value));
+            }
+            case DATE_TIME -> DateValues.dateTimeText(moment(evaluate(args.get(0))), context.now().getOffset());
+            case DECIMAL_DATE_TIME -> moment(evaluate(args.get(0)));
             case DECIMAL_TIME -> DateValues.fractionOfDay(text(args.get(0)).strip());
             case FORMAT_DATE, FORMAT_DATE_TIME -> {
-                DateValues.Moment moment = DateValues.Moment.of(number(args.get(0)));
+                DateValues.Moment moment = DateValues.Moment.of(moment(evaluate(args.get(0))));
                 yield moment == null ? "" : DateFormat.format(moment, text(args.get(1)));
             }
             case POSITION -> (double) context.position();
@@ -227,17 +230,36 @@ public final class Evaluator {
         return Values.toText(value).strip().isEmpty();
     }
 
-    /** min and max: NaN if there is no value or if one is not a number, blank included. */
-    private double extreme(List<Expression> args, DoubleBinaryOperator pick) {
-        List<Object> values = args.stream().flatMap(arg -> nodeSet(arg).stream()).toList();
-        if (values.isEmpty()) {
-            return Double.NaN;
+    /** As Collect: what is not a number (blank included) is skipped, in order, without compensation. */
+    private static double sum(List<Object> values) {
+        double total = 0;
+        for (Object value : values) {
+            double number = Values.toNumber(value);
+            if (!Double.isNaN(number)) {
+                total += number;
+            }
         }
-        double result = Values.toNumber(values.getFirst());
-        for (Object value : values.subList(1, values.size())) {
-            result = pick.applyAsDouble(result, Values.toNumber(value));
+        return total;
+    }
+
+    /**
+     * min and max skip what is not a number (blank included), as Collect does; NaN when nothing is
+     * left.
+     */
+    private double extreme(List<Expression> args, DoubleBinaryOperator pick) {
+        double result = Double.NaN;
+        for (Object value : args.stream().flatMap(arg -> nodeSet(arg).stream()).toList()) {
+            double number = Values.toNumber(value);
+            if (!Double.isNaN(number)) {
+                result = Double.isNaN(result) ? number : pick.applyAsDouble(result, number);
+            }
         }
         return result;
+    }
+
+    /** A date-time as its days with the fraction of the day, where arithmetic counts whole days. */
+    private static double moment(Object value) {
+        return value instanceof String text ? DateValues.days(text.strip()) : Values.toNumber(value);
     }
 
     private List<GeoFunctions.Point> geopoints(List<Expression> args) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  */
 final class TextFunctions {
 
-    private static final Pattern XPATH_WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
+    private static final Pattern XPATH_WHITESPACE = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
 
     private TextFunctions() {
     }
