@@ -10,7 +10,8 @@
  * A context passed to evaluate() provides:
  *   answer(name)        → the answer as the expression sees it (null/undefined/"" when unanswered)
  *   currentValue()      → the answer of the question being constrained, for `.`
- *   repeatValues(name)  → a repeat's entries, or a question's answers across a repeat's entries
+ *   repeatValues(name)  → a repeat's entries, or a question's answers across a repeat's entries,
+ *                         or for a question outside any repeat [its answer]
  *   today()             → "YYYY-MM-DD"
  * and optionally (as EvaluationContext.java's defaults when absent):
  *   now()               → "YYYY-MM-DDTHH:MM:SS.sss±HH:MM", the respondent's clock and offset
