@@ -22,9 +22,15 @@ function contextOf(vector) {
       for (const entries of Object.values(repeats)) {
         if (entries.some((e) => has(e, name))) return entries.map((e) => e[name]);
       }
-      return [];
+      return has(answers, name) ? [answers[name]] : [];
     },
-    today: () => vector.today ?? DEFAULT_TODAY,
+    today: () => vector.today ?? vector.now?.slice(0, 10) ?? DEFAULT_TODAY,
+    now: () => vector.now ?? `${vector.today ?? DEFAULT_TODAY}T00:00:00.000+00:00`,
+    position: () => (vector.entry ? vector.entry.index + 1 : 0),
+    choiceLabel: (question, value) => {
+      const label = vector.labels?.[question]?.[value];
+      return typeof label === 'string' ? label : '';
+    },
   };
 }
 
@@ -37,10 +43,17 @@ function check(vector) {
     return;
   }
   const actual = evaluate(parse(vector.expression), contextOf(vector));
+  if (expected !== null && typeof expected === 'object' && 'matches' in expected) {
+    assert.equal(typeof actual, 'string');
+    assert.match(actual, new RegExp(`^(?:${expected.matches})$`));
+    return;
+  }
   if (typeof expected === 'number' || (typeof expected === 'object' && expected !== null && 'number' in expected)) {
     const number = typeof expected === 'number' ? expected : SPECIAL[expected.number];
+    const tolerance = vector.tolerance ?? 0;
     assert.equal(typeof actual, 'number', `expected a number but got ${JSON.stringify(actual)}`);
-    assert.ok(actual === number || (Number.isNaN(actual) && Number.isNaN(number)), `expected ${number} but got ${actual}`);
+    assert.ok(actual === number || Math.abs(actual - number) <= tolerance || (Number.isNaN(actual) && Number.isNaN(number)),
+      `expected ${number} but got ${actual}`);
     return;
   }
   assert.deepStrictEqual(actual, expected);

@@ -75,3 +75,33 @@ test('answers of the original object are left as they were', () => {
 function pathValue(root, path) {
   return path.split('/').reduce((holder, key) => holder?.[key], root);
 }
+
+test('calculations see choice labels in the respondent language, the entry number, now(), and once() keeps its value', () => {
+  const colours = {
+    defaultLanguage: 'en',
+    languages: ['en', 'fr'],
+    choiceLists: { colours: [{ value: 'green', label: { en: 'Green', fr: 'Vert' } }] },
+    sections: [{
+      name: 's',
+      title: { en: 'S', fr: 'S' },
+      items: [
+        { type: 'select_one', name: 'colour', choices: 'colours', label },
+        { type: 'calculate', name: 'colour_name', calculation: "jr:choice-name(${colour}, '${colour}')" },
+        { type: 'calculate', name: 'code', calculation: 'once(uuid())' },
+        { type: 'calculate', name: 'started', calculation: "format-date-time(now(), '%H:%M')" },
+        { type: 'repeat', name: 'r', label, items: [{ type: 'calculate', name: 'n', calculation: 'position(..)' }] },
+      ],
+    }],
+  };
+  let language = 'fr';
+  const model = new FormModel(colours, '2026-11-22', () => language, () => '2026-11-22T09:30:00.000+03:00');
+  const first = model.compute({ colour: 'green', r: [{}, {}] }).effective;
+  assert.equal(first.colour_name, 'Vert');
+  assert.equal(first.started, '09:30');
+  assert.equal(first.r[1].n, 2);
+  assert.equal(first.code.length, 36);
+  language = 'en';
+  const again = model.compute(first).effective;
+  assert.equal(again.colour_name, 'Green');
+  assert.equal(again.code, first.code, 'once() keeps the first value');
+});

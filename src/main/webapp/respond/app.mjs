@@ -186,7 +186,7 @@ function languages() {
 
 function begin() {
   const { data } = state;
-  state.model = new FormModel(data.template);
+  state.model = new FormModel(data.template, undefined, () => state.language);
   state.model.register = data.register ?? [];
   const available = languages();
   const draft = data.draft;

@@ -10,9 +10,21 @@
  * A context passed to evaluate() provides:
  *   answer(name)        → the answer as the expression sees it (null/undefined/"" when unanswered)
  *   currentValue()      → the answer of the question being constrained, for `.`
- *   repeatValues(name)  → a repeat's entries, or a question's answers across a repeat's entries
+ *   repeatValues(name)  → a repeat's entries, or a question's answers across a repeat's entries,
+ *                         or for a question outside any repeat [its answer]
  *   today()             → "YYYY-MM-DD"
+ * and optionally (as EvaluationContext.java's defaults when absent):
+ *   now()               → "YYYY-MM-DDTHH:MM:SS.sss±HH:MM", the respondent's clock and offset
+ *                         (default: midnight UTC of today())
+ *   choiceLabel(q, v)   → the label of choice v of question q in the respondent's language ('')
+ *   position()          → the 1-based number of the repeat entry evaluated in (0)
+ * currentValue() also serves once(): for a calculation, its value so far.
  */
+
+import { substr, substringBefore, substringAfter, normalizeSpace, translate, toInt } from './expression-text.mjs';
+import { round } from './expression-rounding.mjs';
+import { days, fractionOfDay, moment, format, dateText, dateTimeText, parseNow } from './expression-dates.mjs';
+import { points, area, distance } from './expression-geo.mjs';
 
 export class ExpressionSyntaxError extends Error {
   constructor(reason, position) {
@@ -92,12 +104,19 @@ function tokens(source) {
     if (isNameStart(c)) {
       // XPath names may contain '-': that is how count-selected and string-length are spelled.
       at++;
-      while (at < source.length && (isNameStart(source[at]) || isDigit(source[at]) || source[at] === '-')) at++;
+      // A namespace prefix: only jr:, for jr:choice-name.
+      while (at < source.length && (isNameStart(source[at]) || isDigit(source[at]) || source[at] === '-'
+        || (source[at] === ':' && at === start + 2 && source.startsWith('jr', start)))) at++;
       return token('NAME', source.slice(start, at), start);
     }
     at++;
     switch (c) {
-      case '.': return token('DOT', '.', start);
+      case '.':
+        if (source[at] === '.') {
+          at++;
+          return token('PARENT', '..', start);
+        }
+        return token('DOT', '.', start);
       case '(': return token('OPEN', '(', start);
       case ')': return token('CLOSE', ')', start);
       case ',': return token('COMMA', ',', start);
@@ -142,21 +161,51 @@ const LEVELS = [
 
 /** name → [minimum, maximum] number of arguments. */
 const FUNCTIONS = new Map([
-  ['selected', [2, 2]],
-  ['count-selected', [1, 1]],
-  ['not', [1, 1]],
-  ['if', [3, 3]],
-  ['string-length', [1, 1]],
+  ['true', [0, 0]], ['false', [0, 0]], ['not', [1, 1]], ['boolean', [1, 1]], ['boolean-from-string', [1, 1]],
+  ['if', [3, 3]], ['coalesce', [2, 2]],
+  ['string', [1, 1]], ['concat', [0, Infinity]], ['join', [1, Infinity]], ['substr', [2, 3]],
+  ['substring-before', [2, 2]], ['substring-after', [2, 2]], ['contains', [2, 2]], ['starts-with', [2, 2]],
+  ['ends-with', [2, 2]], ['normalize-space', [1, 1]], ['translate', [3, 3]], ['string-length', [1, 1]],
   ['regex', [2, 2]],
-  ['count', [1, 1]],
-  ['sum', [1, 1]],
-  ['concat', [1, Infinity]],
-  ['number', [1, 1]],
-  ['int', [1, 1]],
-  ['round', [1, 2]],
-  ['coalesce', [2, 2]],
-  ['today', [0, 0]],
+  ['selected', [2, 2]], ['selected-at', [2, 2]], ['count-selected', [1, 1]], ['jr:choice-name', [2, 2]],
+  ['number', [1, 1]], ['int', [1, 1]], ['round', [1, 2]], ['floor', [1, 1]], ['ceiling', [1, 1]], ['abs', [1, 1]],
+  ['pow', [2, 2]], ['sqrt', [1, 1]], ['exp', [1, 1]], ['exp10', [1, 1]], ['log', [1, 1]], ['log10', [1, 1]],
+  ['sin', [1, 1]], ['cos', [1, 1]], ['tan', [1, 1]], ['asin', [1, 1]], ['acos', [1, 1]], ['atan', [1, 1]],
+  ['atan2', [2, 2]], ['pi', [0, 0]], ['min', [1, Infinity]], ['max', [1, Infinity]], ['sum', [1, 1]],
+  ['count', [1, 1]], ['count-non-empty', [1, 1]],
+  ['today', [0, 0]], ['now', [0, 0]], ['date', [1, 1]], ['date-time', [1, 1]], ['decimal-date-time', [1, 1]],
+  ['decimal-time', [1, 1]], ['format-date', [2, 2]], ['format-date-time', [2, 2]],
+  ['position', [0, 0]], ['indexed-repeat', [3, 3]], ['once', [1, 1]], ['uuid', [0, 1]],
+  ['area', [1, 1]], ['distance', [1, Infinity]],
 ]);
+
+/** As UnsupportedFunctions.java: ODK functions a template cannot use, and why. */
+const NEEDS_DEVICE = "needs ODK Collect's device or form files";
+const UNSUPPORTED = new Map([
+  ['pulldata', `reads a CSV attached to the form, ${NEEDS_DEVICE}`],
+  ['instance', 'reads a secondary instance, which templates do not have'],
+  ['random', 'gives a different value on the server than in the browser'],
+  ['randomize', 'gives a different order on the server than in the browser'],
+  ['digest', 'is not available in browsers without a secure context'],
+  ['base64-decode', 'is not supported yet'],
+  ['checklist', 'is not supported yet'],
+  ['weighted-checklist', 'is not supported yet'],
+  ['geofence', 'is not supported yet'],
+  ['version', 'has no meaning for a ClusterLens template'],
+  ['property', NEEDS_DEVICE],
+  ['jr:itext', NEEDS_DEVICE],
+  ['substring', "is XPath's 1-based substring, not supported; use substr (0-based)"],
+  ['last', 'needs node-set steps, which templates do not have'],
+  ['current', 'needs node-set steps, which templates do not have'],
+]);
+
+function unknownFunction(name) {
+  const reason = UNSUPPORTED.get(name);
+  return reason === undefined ? `unknown function '${name}'` : `function '${name}' is not supported: it ${reason}`;
+}
+
+/** Functions whose argument must be a ${name}: it stands for all its answers. */
+const NAME_ARGUMENTS = new Set(['count', 'sum', 'count-non-empty']);
 
 function arity(min, max) {
   const plural = (n) => `${n} argument${n === 1 ? '' : 's'}`;
@@ -236,10 +285,12 @@ export function parse(source) {
         name.position);
     }
     const bounds = FUNCTIONS.get(name.text);
-    if (!bounds) throw new ExpressionSyntaxError(`unknown function '${name.text}'`, name.position);
+    if (!bounds) throw new ExpressionSyntaxError(unknownFunction(name.text), name.position);
     index++;
     const args = [];
-    if (peek().kind !== 'CLOSE') {
+    if (name.text === 'position' && peek().kind === 'PARENT') {
+      index++;
+    } else if (peek().kind !== 'CLOSE') {
       args.push(binary(0));
       while (peek().kind === 'COMMA') {
         index++;
@@ -251,8 +302,11 @@ export function parse(source) {
       throw new ExpressionSyntaxError(`${name.text}() takes ${arity(bounds[0], bounds[1])}, not ${args.length}`,
         name.position);
     }
-    if ((name.text === 'count' || name.text === 'sum') && args[0].type !== 'reference') {
+    if (NAME_ARGUMENTS.has(name.text) && args[0].type !== 'reference') {
       throw new ExpressionSyntaxError(`${name.text}() takes a \${name}`, name.position);
+    }
+    if (name.text === 'indexed-repeat' && (args[0].type !== 'reference' || args[1].type !== 'reference')) {
+      throw new ExpressionSyntaxError('indexed-repeat() takes ${question}, ${repeat}, index', name.position);
     }
     return { type: 'call', name: name.text, args, position: name.position };
   }
@@ -313,7 +367,7 @@ const XPATH_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 function parseNumber(text) {
   const trimmed = strip(text);
-  return XPATH_NUMBER.test(trimmed) ? Number(trimmed) : NaN;
+  return XPATH_NUMBER.test(trimmed) ? Number(trimmed) : Math.floor(days(trimmed));
 }
 
 export function toNumber(value) {
@@ -524,33 +578,6 @@ function truncate(x) {
   return x < 0 ? Math.ceil(x) : Math.floor(x);
 }
 
-/** Math.pow(10, n) as Java computes it for integer n (correctly rounded, unlike V8 near 1e-307). */
-function powerOfTen(n) {
-  return Math.abs(n) <= 400 ? Number(`1e${n}`) : Math.pow(10, n);
-}
-
-function round(x, digits) {
-  if (Number.isNaN(digits)) return NaN;
-  const scale = powerOfTen(truncate(digits));
-  return Math.floor(x * scale + 0.5) / scale;
-}
-
-/** DoubleStream.sum(): Kahan summation, with the simple sum kept for same-signed infinities. */
-function javaSum(numbers) {
-  let high = 0;
-  let negatedLow = 0;
-  let simple = 0;
-  for (const value of numbers) {
-    const tmp = value - negatedLow;
-    const velvel = high + tmp;
-    negatedLow = (velvel - high) - tmp;
-    high = velvel;
-    simple += value;
-  }
-  const result = high - negatedLow;
-  return Number.isNaN(result) && !Number.isFinite(simple) && !Number.isNaN(simple) ? simple : result;
-}
-
 /** @return a string, number, boolean or array of strings */
 export function evaluate(tree, context) {
   const ev = (node) => evaluate(node, context);
@@ -586,26 +613,167 @@ function binary(node, ev) {
   }
 }
 
+function isBlank(value) {
+  return strip(toText(value)) === '';
+}
+
+/** A ${name} argument stands for all its answers (across a repeat's entries); anything else for itself. */
+function nodeSet(node, ev, context) {
+  if (node.type === 'reference') return context.repeatValues(node.name).map((value) => normalise(value));
+  return [ev(node)];
+}
+
+/** As Collect: what is not a number (blank included) is skipped, in order, without compensation. */
+function sum(values) {
+  let total = 0;
+  for (const value of values) {
+    const number = toNumber(value);
+    if (!Number.isNaN(number)) total += number;
+  }
+  return total;
+}
+
+/** min and max skip what is not a number (blank included), as Collect does; NaN when nothing is left. */
+function extreme(args, ev, context, pick) {
+  let result = NaN;
+  for (const value of args.flatMap((arg) => nodeSet(arg, ev, context))) {
+    const number = toNumber(value);
+    if (!Number.isNaN(number)) result = Number.isNaN(result) ? number : pick(result, number);
+  }
+  return result;
+}
+
+/** A date-time as its days with the fraction of the day, where arithmetic counts whole days. */
+function momentOf(value) {
+  return typeof value === 'string' ? days(strip(value)) : toNumber(value);
+}
+
+/** selected(x, '') is true of an empty answer, as in Collect, and of nothing else. */
+function selected(answer, value) {
+  const chosen = choices(answer);
+  return value === '' ? chosen.length === 0 : chosen.includes(value);
+}
+
+const QUESTION_NAME = /^(?:\$\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
+
+function choiceName(value, question, context) {
+  const reference = QUESTION_NAME.exec(strip(question));
+  if (value === '' || !reference) return '';
+  return context.choiceLabel?.(reference[1] ?? reference[2], value) ?? '';
+}
+
+function now(context) {
+  return parseNow(context.now?.() ?? `${context.today()}T00:00:00.000+00:00`);
+}
+
+// getRandomValues gives at most 65,536 bytes at once; RandomText.java stops there too.
+const MAX_RANDOM_TEXT = 65536;
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** uuid(): a random version 4 UUID; uuid(n): n random letters and digits. */
+function uuid(length) {
+  const bytes = crypto.getRandomValues(new Uint8Array(length ?? 16));
+  if (length !== undefined) return [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function call(node, ev, context) {
   const args = node.args;
+  const text = (i) => toText(ev(args[i]));
+  const number = (i) => toNumber(ev(args[i]));
+  const geopoints = () => points(args.flatMap((arg) => nodeSet(arg, ev, context)).map(toText), strip, toNumber);
   switch (node.name) {
-    case 'selected': return choices(ev(args[0])).includes(strip(toText(ev(args[1]))));
-    case 'count-selected': return choices(ev(args[0])).length;
+    case 'true': return true;
+    case 'false': return false;
     case 'not': return !toBoolean(ev(args[0]));
+    case 'boolean': return toBoolean(ev(args[0]));
+    case 'boolean-from-string': {
+      const value = text(0);
+      return value.toLowerCase() === 'true' || value === '1';
+    }
     case 'if': return toBoolean(ev(args[0])) ? ev(args[1]) : ev(args[2]);
-    case 'string-length': return codePoints(toText(ev(args[0])));
-    case 'regex': return matches(toText(ev(args[0])), toText(ev(args[1])));
-    case 'count': return context.repeatValues(args[0].name).length;
-    case 'sum': return javaSum(context.repeatValues(args[0].name).map(toNumber));
-    case 'concat': return args.map((arg) => toText(ev(arg))).join('');
-    case 'number': return toNumber(ev(args[0]));
-    case 'int': return truncate(toNumber(ev(args[0])));
-    case 'round': return round(toNumber(ev(args[0])), args.length === 1 ? 0 : toNumber(ev(args[1])));
     case 'coalesce': {
       const first = ev(args[0]);
       return toText(first) === '' ? ev(args[1]) : first;
     }
+    case 'string': return text(0);
+    case 'concat': return (args.length === 1 ? nodeSet(args[0], ev, context) : args.map(ev)).map(toText).join('');
+    case 'join': return args.slice(1).flatMap((arg) => nodeSet(arg, ev, context)).map(toText).join(text(0));
+    case 'substr': return substr(text(0), number(1), args.length > 2 ? number(2) : undefined);
+    case 'substring-before': return substringBefore(text(0), text(1));
+    case 'substring-after': return substringAfter(text(0), text(1));
+    case 'contains': return text(0).includes(text(1));
+    case 'starts-with': return text(0).startsWith(text(1));
+    case 'ends-with': return text(0).endsWith(text(1));
+    case 'normalize-space': return normalizeSpace(text(0));
+    case 'translate': return translate(text(0), text(1), text(2));
+    case 'string-length': return codePoints(text(0));
+    case 'regex': return matches(text(0), text(1));
+    case 'selected': return selected(ev(args[0]), strip(text(1)));
+    case 'selected-at': {
+      const chosen = choices(ev(args[0]));
+      const at = toInt(number(1));
+      return at >= 0 && at < chosen.length ? chosen[at] : '';
+    }
+    case 'count-selected': return choices(ev(args[0])).length;
+    case 'jr:choice-name': return choiceName(text(0), text(1), context);
+    case 'number': return number(0);
+    case 'int': return truncate(number(0));
+    case 'round': return round(number(0), args.length === 1 ? 0 : number(1), toInt);
+    case 'floor': return Math.floor(number(0));
+    case 'ceiling': return Math.ceil(number(0));
+    case 'abs': return Math.abs(number(0));
+    case 'pow': return Math.pow(number(0), number(1));
+    case 'sqrt': return Math.sqrt(number(0));
+    case 'exp': return Math.exp(number(0));
+    case 'exp10': return Math.pow(10, number(0));
+    case 'log': return Math.log(number(0));
+    case 'log10': return Math.log10(number(0));
+    case 'sin': return Math.sin(number(0));
+    case 'cos': return Math.cos(number(0));
+    case 'tan': return Math.tan(number(0));
+    case 'asin': return Math.asin(number(0));
+    case 'acos': return Math.acos(number(0));
+    case 'atan': return Math.atan(number(0));
+    case 'atan2': return Math.atan2(number(0), number(1));
+    case 'pi': return Math.PI;
+    case 'min': return extreme(args, ev, context, Math.min);
+    case 'max': return extreme(args, ev, context, Math.max);
+    case 'sum': return sum(nodeSet(args[0], ev, context));
+    case 'count': return context.repeatValues(args[0].name).length;
+    case 'count-non-empty': return nodeSet(args[0], ev, context).filter((value) => !isBlank(value)).length;
     case 'today': return context.today();
+    case 'now': {
+      const { days: dayCount, offsetMinutes } = now(context);
+      return dateTimeText(dayCount, offsetMinutes);
+    }
+    case 'date': {
+      const value = ev(args[0]);
+      return dateText(typeof value === 'number' ? truncate(value) : momentOf(value));
+    }
+    case 'date-time': return dateTimeText(momentOf(ev(args[0])), now(context).offsetMinutes);
+    case 'decimal-date-time': return momentOf(ev(args[0]));
+    case 'decimal-time': return fractionOfDay(strip(text(0)));
+    case 'format-date': case 'format-date-time': {
+      const m = moment(momentOf(ev(args[0])));
+      return m === null ? '' : format(m, text(1));
+    }
+    case 'position': return context.position?.() ?? 0;
+    case 'indexed-repeat': {
+      const values = context.repeatValues(args[0].name);
+      const at = toInt(number(2)) - 1;
+      return at >= 0 && at < values.length ? normalise(values[at]) : '';
+    }
+    case 'once': {
+      const kept = normalise(context.currentValue());
+      return isBlank(kept) ? ev(args[0]) : kept;
+    }
+    case 'uuid': return args.length === 0 ? uuid() : uuid(Math.min(Math.max(0, toInt(number(0))), MAX_RANDOM_TEXT));
+    case 'area': return area(geopoints());
+    case 'distance': return distance(geopoints());
     default: throw new Error(`unknown function ${node.name}`);
   }
 }

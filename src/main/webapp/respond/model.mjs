@@ -8,9 +8,15 @@ import { compile, evaluate, toBoolean, toNumber } from './expressions.mjs';
 const MAX_REPEAT_ENTRIES = 200;
 
 export class FormModel {
-  constructor(template, today = isoToday()) {
+  /**
+   * @param language a function giving the respondent's language, for jr:choice-name
+   * @param now      a function giving now() as "YYYY-MM-DDTHH:MM:SS.sss±HH:MM"
+   */
+  constructor(template, today = isoToday(), language = () => template.defaultLanguage, now = isoNow) {
     this.template = template;
     this.today = today;
+    this.language = language;
+    this.now = now;
     this.defaultLanguage = template.defaultLanguage;
     /** name → {item, section, repeat (the enclosing repeat item or null), repeats (enclosing repeat names, outermost first)} */
     this.items = new Map();
@@ -78,7 +84,8 @@ export class FormModel {
         } else {
           questions.push({ path, item, section });
           if (item.type === 'calculate') {
-            const value = isRelevant ? this.value(item.calculation, effective, scope) : '';
+            // The value so far is the current value, which once() keeps.
+            const value = isRelevant ? this.value(item.calculation, effective, scope, holder[item.name]) : '';
             if (value === '' || (typeof value === 'number' && Number.isNaN(value))) delete holder[item.name];
             else holder[item.name] = value;
           } else if (!isRelevant) {
@@ -160,6 +167,13 @@ export class FormModel {
         return isRepeat ? holders : holders.map((entry) => expressionValue(info.item, entry[name]));
       },
       today: () => this.today,
+      now: () => this.now(),
+      position: () => (scope ? scope.index + 1 : 0),
+      choiceLabel: (question, value) => {
+        const item = this.items.get(question)?.item;
+        const choice = item ? this.choices(item).find((c) => c.value === value) : undefined;
+        return choice ? this.text(choice.label, this.language()) : '';
+      },
     };
   }
 
@@ -290,6 +304,17 @@ export function pathOfPointer(pointer) {
   const parts = String(pointer).split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (parts[0] !== 'answers') return null;
   return parts.slice(1).join('/');
+}
+
+/** The device's clock and offset, as the expression language writes a date-time. */
+export function isoNow() {
+  const now = new Date();
+  const pad = (n, width = 2) => String(n).padStart(width, '0');
+  const offset = -now.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:`
+    + `${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds(), 3)}`
+    + `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 export function isoToday() {

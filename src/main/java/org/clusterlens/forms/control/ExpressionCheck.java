@@ -59,6 +59,24 @@ final class ExpressionCheck {
                 counted.add(argument);
                 aggregate(site, call, argument);
             }
+            if (call.function() == BuiltInFunction.INDEXED_REPEAT) {
+                Reference repeat = (Reference) call.arguments().get(1);
+                counted.add(repeat);
+                Declaration target = declarations.get(repeat.name());
+                if (target != null && target.kind() != Declaration.Kind.REPEAT) {
+                    inspection.report(site.pointer(), "indexed-repeat() at position " + call.position()
+                            + " needs a repeat second, but '" + repeat.name() + "' is not one");
+                }
+            }
+            if (call.function() == BuiltInFunction.CHOICE_NAME
+                    && call.arguments().get(1) instanceof StringLiteral question) {
+                String name = question.value().strip().replaceAll("^\\$\\{(.*)}$", "$1");
+                Declaration target = declarations.get(name);
+                if (target == null || target.kind() != Declaration.Kind.QUESTION) {
+                    inspection.report(site.pointer(), "jr:choice-name() at position " + call.position()
+                            + " names '" + question.value() + "', which is not a question");
+                }
+            }
             if (call.function() == BuiltInFunction.REGEX && call.arguments().get(1) instanceof StringLiteral pattern) {
                 RegexDialect.problem(pattern.value()).ifPresent(problem -> inspection.report(site.pointer(),
                         "regex() at position " + call.position() + ": " + problem));

@@ -1,15 +1,17 @@
 package org.clusterlens.forms.expression;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses XLSForm expressions. Precedence, loosest first, as in XPath: {@code or}, {@code and},
  * {@code = !=}, {@code < <= > >=}, {@code + -}, {@code * div mod}, unary {@code -}. Binary
  * operators associate to the left. Calls of unknown functions, calls with the wrong number of
- * arguments, and {@code count}/{@code sum} of anything but a {@code ${name}} are rejected here, so
- * every parsed expression can be evaluated.
+ * arguments, and {@code count}/{@code sum}/{@code count-non-empty} of anything but a {@code ${name}}
+ * are rejected here, so every parsed expression can be evaluated.
  */
 public final class ExpressionParser {
 
@@ -20,6 +22,9 @@ public final class ExpressionParser {
             Map.of("<", Operator.LESS, "<=", Operator.LESS_OR_EQUAL, ">", Operator.GREATER, ">=", Operator.GREATER_OR_EQUAL),
             Map.of("+", Operator.PLUS, "-", Operator.MINUS),
             Map.of("*", Operator.TIMES, "div", Operator.DIV, "mod", Operator.MOD));
+
+    private static final Set<BuiltInFunction> NAME_ARGUMENTS = EnumSet.of(
+            BuiltInFunction.COUNT, BuiltInFunction.SUM, BuiltInFunction.COUNT_NON_EMPTY);
 
     private final List<Token> tokens;
     private int index;
@@ -94,10 +99,13 @@ public final class ExpressionParser {
                     + "' (answers are written ${" + name.text() + "}, text in quotes)", name.position());
         }
         BuiltInFunction function = BuiltInFunction.named(name.text()).orElseThrow(
-                () -> new ExpressionSyntaxException("unknown function '" + name.text() + "'", name.position()));
+                () -> new ExpressionSyntaxException(UnsupportedFunctions.why(name.text()), name.position()));
         index++;
         List<Expression> arguments = new ArrayList<>();
-        if (peek().kind() != Token.Kind.CLOSE) {
+        if (function == BuiltInFunction.POSITION && peek().kind() == Token.Kind.PARENT) {
+            // position(..) is how XLSForms ask for the entry's number; '..' means nothing else here.
+            index++;
+        } else if (peek().kind() != Token.Kind.CLOSE) {
             arguments.add(binary(0));
             while (peek().kind() == Token.Kind.COMMA) {
                 index++;
@@ -109,9 +117,12 @@ public final class ExpressionParser {
             throw new ExpressionSyntaxException(function.functionName() + "() takes " + function.arity()
                     + ", not " + arguments.size(), name.position());
         }
-        if ((function == BuiltInFunction.COUNT || function == BuiltInFunction.SUM)
-                && !(arguments.getFirst() instanceof Reference)) {
+        if (NAME_ARGUMENTS.contains(function) && !(arguments.getFirst() instanceof Reference)) {
             throw new ExpressionSyntaxException(function.functionName() + "() takes a ${name}", name.position());
+        }
+        if (function == BuiltInFunction.INDEXED_REPEAT
+                && !(arguments.get(0) instanceof Reference && arguments.get(1) instanceof Reference)) {
+            throw new ExpressionSyntaxException("indexed-repeat() takes ${question}, ${repeat}, index", name.position());
         }
         return new FunctionCall(function, arguments, name.position());
     }

@@ -48,14 +48,20 @@ final class Lexer {
             // XPath names may contain '-', which is how count-selected and string-length are spelled.
             at++;
             while (at < source.length() && (isNameStart(source.charAt(at)) || isDigit(source.charAt(at))
-                    || source.charAt(at) == '-')) {
+                    || source.charAt(at) == '-' || isPrefixColon(start))) {
                 at++;
             }
             return new Token(Token.Kind.NAME, source.substring(start, at), start);
         }
         at++;
         return switch (c) {
-            case '.' -> new Token(Token.Kind.DOT, ".", start);
+            case '.' -> {
+                if (at < source.length() && source.charAt(at) == '.') {
+                    at++;
+                    yield new Token(Token.Kind.PARENT, "..", start);
+                }
+                yield new Token(Token.Kind.DOT, ".", start);
+            }
             case '(' -> new Token(Token.Kind.OPEN, "(", start);
             case ')' -> new Token(Token.Kind.CLOSE, ")", start);
             case ',' -> new Token(Token.Kind.COMMA, ",", start);
@@ -117,6 +123,11 @@ final class Lexer {
         }
         at = end + 1;
         return new Token(Token.Kind.REFERENCE, name, start);
+    }
+
+    /** XLSForms call {@code jr:choice-name}: a namespace prefix, only {@code jr:}. */
+    private boolean isPrefixColon(int start) {
+        return source.charAt(at) == ':' && source.startsWith("jr", start) && at == start + 2;
     }
 
     private static boolean isDigit(char c) {

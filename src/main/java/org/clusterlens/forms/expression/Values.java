@@ -49,8 +49,9 @@ public final class Values {
 
     /**
      * XPath number(): true is 1, false is 0; a string is trimmed and must be an optional minus and
-     * digits with an optional decimal point (no exponent, no plus sign), anything else, including
-     * "", is NaN.
+     * digits with an optional decimal point (no exponent, no plus sign); a date (YYYY-MM-DD) or
+     * date-time is its number of whole days since 1970-01-01, as Collect counts a date in arithmetic
+     * (see {@link DateValues}); anything else, including "", is NaN.
      */
     public static double toNumber(Object value) {
         return switch (normalise(value)) {
@@ -64,7 +65,7 @@ public final class Values {
 
     private static double parseNumber(String s) {
         String trimmed = s.strip();
-        return XPATH_NUMBER.matcher(trimmed).matches() ? Double.parseDouble(trimmed) : Double.NaN;
+        return XPATH_NUMBER.matcher(trimmed).matches() ? Double.parseDouble(trimmed) : Math.floor(DateValues.days(trimmed));
     }
 
     /**

@@ -12,11 +12,13 @@ import org.clusterlens.forms.expression.EvaluationContext;
 import org.clusterlens.forms.expression.Values;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * What expressions see of a submission at one level: the top level, or one entry of a repeat.
@@ -30,13 +32,16 @@ final class SubmissionScope {
     private final SubmissionLayout layout;
     private final SubmissionScope parent;
     private final String level;
+    private final int position;
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, List<SubmissionScope>> entries = new HashMap<>();
 
-    private SubmissionScope(SubmissionLayout layout, SubmissionScope parent, String level, JsonObject sent) {
+    private SubmissionScope(SubmissionLayout layout, SubmissionScope parent, String level, int position,
+                            JsonObject sent) {
         this.layout = layout;
         this.parent = parent;
         this.level = level;
+        this.position = position;
         for (Question question : layout.questions(level)) {
             if (question.type() != QuestionType.CALCULATE && question.type().hasAnswer()) {
                 values.put(question.name(), expressionValue(sent.get(question.name())));
@@ -46,7 +51,7 @@ final class SubmissionScope {
             List<SubmissionScope> sentEntries = new ArrayList<>();
             if (sent.get(repeat.name()) instanceof JsonArray array) {
                 for (JsonValue entry : array) {
-                    sentEntries.add(new SubmissionScope(layout, this, repeat.name(),
+                    sentEntries.add(new SubmissionScope(layout, this, repeat.name(), sentEntries.size() + 1,
                             entry instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT));
                 }
             }
@@ -55,7 +60,7 @@ final class SubmissionScope {
     }
 
     static SubmissionScope root(SubmissionLayout layout, JsonObject sent) {
-        return new SubmissionScope(layout, null, null, sent);
+        return new SubmissionScope(layout, null, null, 0, sent);
     }
 
     void set(String name, Object value) {
@@ -70,8 +75,13 @@ final class SubmissionScope {
         entries.put(repeat, List.of());
     }
 
-    EvaluationContext context(Object currentValue, LocalDate today) {
-        return new Context(currentValue, today);
+    /**
+     * @param currentValue for a constraint the answer, for a calculation the value sent (which
+     *                     {@code once()} keeps)
+     * @param labels       question name and choice value → label in the respondent's language
+     */
+    EvaluationContext context(Object currentValue, OffsetDateTime now, BiFunction<String, String, String> labels) {
+        return new Context(currentValue, now, labels);
     }
 
     /**
@@ -124,11 +134,13 @@ final class SubmissionScope {
     private final class Context implements EvaluationContext {
 
         private final Object currentValue;
-        private final LocalDate today;
+        private final OffsetDateTime now;
+        private final BiFunction<String, String, String> labels;
 
-        Context(Object currentValue, LocalDate today) {
+        Context(Object currentValue, OffsetDateTime now, BiFunction<String, String, String> labels) {
             this.currentValue = currentValue;
-            this.today = today;
+            this.now = now;
+            this.labels = labels;
         }
 
         /**
@@ -166,7 +178,23 @@ final class SubmissionScope {
 
         @Override
         public LocalDate today() {
-            return today;
+            return now.toLocalDate();
+        }
+
+        @Override
+        public OffsetDateTime now() {
+            return now;
+        }
+
+        @Override
+        public String choiceLabel(String question, String value) {
+            return labels.apply(question, value);
+        }
+
+        /** The entry's number within its repeat, 0 at the top level. */
+        @Override
+        public int position() {
+            return position;
         }
     }
 }

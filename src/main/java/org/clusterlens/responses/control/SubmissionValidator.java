@@ -18,6 +18,8 @@ import org.clusterlens.forms.expression.ExpressionParser;
 import org.clusterlens.forms.expression.Values;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +139,8 @@ public final class SubmissionValidator {
 
         private final String answerLanguage;
         private final String messageLanguage;
-        private final LocalDate today;
+        /** For now() and today(): the server's clock, or midnight UTC of the day a caller gives. */
+        private final OffsetDateTime now;
         private final LinkableActors register;
         private final List<AnswerError> errors = new ArrayList<>();
 
@@ -146,7 +149,8 @@ public final class SubmissionValidator {
                     ? language : template.defaultLanguage();
             messageLanguage = AnswerMessages.speaks(answerLanguage) ? answerLanguage
                     : AnswerMessages.speaks(template.defaultLanguage()) ? template.defaultLanguage() : ENGLISH;
-            this.today = today;
+            OffsetDateTime clock = OffsetDateTime.now();
+            this.now = clock.toLocalDate().equals(today) ? clock : today.atStartOfDay().atOffset(ZoneOffset.UTC);
             this.register = register;
         }
 
@@ -201,13 +205,14 @@ public final class SubmissionValidator {
             switch (question.type()) {
                 case NOTE -> {
                 }
-                case CALCULATE -> calculate(question, scope, kept);
+                case CALCULATE -> calculate(question, sent, scope, kept);
                 default -> answer(question, sent, scope, pointer, kept);
             }
         }
 
-        private void calculate(Question question, SubmissionScope scope, JsonObjectBuilder kept) {
-            Object value = evaluate(question.calculation().orElseThrow(), scope, null);
+        private void calculate(Question question, JsonObject sent, SubmissionScope scope, JsonObjectBuilder kept) {
+            Object value = evaluate(question.calculation().orElseThrow(), scope,
+                    SubmissionScope.expressionValue(sent.get(question.name())));
             Optional<JsonValue> stored = storable(value);
             stored.ifPresent(json -> kept.add(question.name(), json));
             scope.set(question.name(), stored.isPresent() ? value : "");
@@ -340,7 +345,14 @@ public final class SubmissionValidator {
         }
 
         private Object evaluate(String source, SubmissionScope scope, Object currentValue) {
-            return expressions.get(source).evaluate(scope.context(currentValue, today));
+            return expressions.get(source).evaluate(scope.context(currentValue, now, this::choiceLabel));
+        }
+
+        private String choiceLabel(String questionName, String value) {
+            return template.question(questionName).flatMap(Question::choiceList).flatMap(template::choiceList)
+                    .flatMap(list -> list.choice(value))
+                    .map(choice -> choice.label().in(answerLanguage, template.defaultLanguage()))
+                    .orElse("");
         }
     }
 

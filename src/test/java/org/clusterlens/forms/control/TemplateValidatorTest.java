@@ -157,6 +157,41 @@ class TemplateValidatorTest {
     }
 
     @Test
+    void odkFunctionThatCannotBeHonouredIsRefusedWithItsReasonAtItsSite() {
+        List<TemplateProblem> problems = problemsWithItems("""
+                {"type": "calculate", "name": "price", "calculation": "pulldata('prices', 'p', 'k', ${k})"},
+                {"type": "text", "name": "k", %s, "relevant": "random() < 0.5"}""".formatted(LABEL));
+        assertProblem(problems, "/sections/0/items/0/calculation",
+                "function 'pulldata' is not supported: it reads a CSV attached to the form");
+        assertProblem(problems, "/sections/0/items/1/relevant", "function 'random' is not supported");
+    }
+
+    @Test
+    void collectFunctionsOfEveryFamilyAreAccepted() {
+        List<TemplateProblem> problems = problemsWithItems("""
+                {"type": "date", "name": "d", %1$s, "constraint": ". > today() - 30 and . <= today()"},
+                {"type": "select_one", "name": "fruit", "choices": "yn", %1$s},
+                {"type": "repeat", "name": "r", %1$s, "items": [
+                  {"type": "text", "name": "who", %1$s},
+                  {"type": "calculate", "name": "n", "calculation": "position(..)"},
+                  {"type": "calculate", "name": "prev", "calculation": "indexed-repeat(${who}, ${r}, position(..) - 1)"}]},
+                {"type": "calculate", "name": "c", "calculation":
+                  "concat(jr:choice-name(${fruit}, '${fruit}'), format-date(${d}, '%%e %%b'), once(uuid()), max(${n}), \
+                   join(', ', ${who}), count-non-empty(${who}), distance('0 0; 0 1'), substr(${who}, 0, 1))"}""".formatted(LABEL));
+        assertTrue(problems.stream().noneMatch(p -> p.pointer().startsWith("/sections")), describe(problems));
+    }
+
+    @Test
+    void choiceNameMustNameAQuestionAndIndexedRepeatARepeat() {
+        List<TemplateProblem> problems = problemsWithItems("""
+                {"type": "text", "name": "t", %s},
+                {"type": "calculate", "name": "c", "calculation": "jr:choice-name(${t}, '${nope}')"},
+                {"type": "calculate", "name": "e", "calculation": "indexed-repeat(${t}, ${t}, 1)"}""".formatted(LABEL));
+        assertProblem(problems, "/sections/0/items/1/calculation", "names '${nope}', which is not a question");
+        assertProblem(problems, "/sections/0/items/2/calculation", "needs a repeat second, but 't' is not one");
+    }
+
+    @Test
     void currentValueIsOnlyAllowedInAConstraint() {
         List<TemplateProblem> problems = problemsWithItems("""
                 {"type": "integer", "name": "a", %s, "relevant": ". > 1", "constraint": ". > 1"},

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +44,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code repeats} maps a repeat's name to its entries (objects of answers); {@code entry}
  * ({@code {repeat, index}}) is the entry in which {@code ${q}} is resolved, falling back to
  * {@code answers}. {@code sum(${q})} collects {@code q} across the entries of the first repeat
- * whose entries answer it. {@code today} defaults to 2025-03-14. {@code expected} is a string,
- * boolean, number or array of strings, {@code {"number": "NaN" | "Infinity" | "-Infinity"}}, or
- * {@code {"error": "syntax"}}. Numbers compare with {@code ==} (so -0 equals 0), NaN equals NaN.
+ * whose entries answer it, and a name of {@code answers} is its one answer. {@code position()}
+ * is the entry's index + 1 (0 without {@code entry}). {@code today} defaults to the date of
+ * {@code now}, else 2025-03-14; {@code now} (an ISO date-time with offset) to midnight UTC of
+ * {@code today}. {@code labels} maps a question to its choices' labels, for {@code jr:choice-name}.
+ * {@code expected} is a string, boolean, number or array of strings,
+ * {@code {"number": "NaN" | "Infinity" | "-Infinity"}}, {@code {"matches": regex}} for a string of
+ * random content, or {@code {"error": "syntax"}}. Numbers compare with {@code ==} (so -0 equals 0),
+ * NaN equals NaN, unless the vector gives a {@code tolerance}: the math libraries of Java and
+ * JavaScript may differ in the last digit of a sine or a logarithm.
  *
  * <p>{@code -Dconformance.print=<file>} writes what this evaluator computes for every vector, one
  * JSON value per line, to review and paste as {@code expected}.
@@ -85,20 +93,27 @@ class ConformanceTest {
             return;
         }
         Object actual = ExpressionParser.parse(source).evaluate(new VectorContext(vector));
+        double tolerance = vector.containsKey("tolerance") ? vector.getJsonNumber("tolerance").doubleValue() : 0;
+        if (expected instanceof JsonObject object && object.containsKey("matches")) {
+            String text = assertInstanceOf(String.class, actual);
+            assertTrue(text.matches(object.getString("matches")), text + " does not match " + object);
+            return;
+        }
         switch (expected.getValueType()) {
             case STRING -> assertEquals(((JsonString) expected).getString(), actual);
             case TRUE -> assertEquals(Boolean.TRUE, actual);
             case FALSE -> assertEquals(Boolean.FALSE, actual);
-            case NUMBER -> assertNumber(((JsonNumber) expected).doubleValue(), actual);
-            case OBJECT -> assertNumber(special(expected.asJsonObject().getString("number")), actual);
+            case NUMBER -> assertNumber(((JsonNumber) expected).doubleValue(), actual, tolerance);
+            case OBJECT -> assertNumber(special(expected.asJsonObject().getString("number")), actual, 0);
             case ARRAY -> assertEquals(expected.asJsonArray().getValuesAs(JsonString::getString), actual);
             default -> fail("unsupported expected value " + expected);
         }
     }
 
-    private static void assertNumber(double expected, Object actual) {
+    private static void assertNumber(double expected, Object actual, double tolerance) {
         double value = assertInstanceOf(Double.class, actual);
-        assertTrue(value == expected || (Double.isNaN(value) && Double.isNaN(expected)),
+        assertTrue(value == expected || Math.abs(value - expected) <= tolerance
+                        || (Double.isNaN(value) && Double.isNaN(expected)),
                 "expected " + expected + " but was " + value);
     }
 
@@ -154,6 +169,9 @@ class ConformanceTest {
         private final Map<String, Object> entry;
         private final Object current;
         private final LocalDate today;
+        private final OffsetDateTime now;
+        private final int position;
+        private final Map<String, Object> labels;
 
         @SuppressWarnings("unchecked")
         VectorContext(JsonObject vector) {
@@ -163,11 +181,17 @@ class ConformanceTest {
             if (vector.containsKey("entry")) {
                 JsonObject at = vector.getJsonObject("entry");
                 entry = repeats.get(at.getString("repeat")).get(at.getInt("index"));
+                position = at.getInt("index") + 1;
             } else {
                 entry = null;
+                position = 0;
             }
             current = vector.containsKey("current") ? plain(vector.get("current")) : null;
-            today = vector.containsKey("today") ? LocalDate.parse(vector.getString("today")) : DEFAULT_TODAY;
+            OffsetDateTime givenNow = vector.containsKey("now") ? OffsetDateTime.parse(vector.getString("now")) : null;
+            today = vector.containsKey("today") ? LocalDate.parse(vector.getString("today"))
+                    : givenNow != null ? givenNow.toLocalDate() : DEFAULT_TODAY;
+            now = givenNow != null ? givenNow : today.atStartOfDay().atOffset(ZoneOffset.UTC);
+            labels = (Map<String, Object>) plain(vector.getOrDefault("labels", JsonValue.EMPTY_JSON_OBJECT));
         }
 
         private static Object plain(JsonValue json) {
@@ -212,12 +236,28 @@ class ConformanceTest {
                     return values;
                 }
             }
-            return List.of();
+            return answers.containsKey(name) ? new ArrayList<>(List.of(Values.normalise(answer(name)))) : List.of();
         }
 
         @Override
         public LocalDate today() {
             return today;
+        }
+
+        @Override
+        public OffsetDateTime now() {
+            return now;
+        }
+
+        @Override
+        public int position() {
+            return position;
+        }
+
+        @Override
+        public String choiceLabel(String question, String value) {
+            return labels.get(question) instanceof Map<?, ?> choices && choices.get(value) instanceof String label
+                    ? label : "";
         }
     }
 }

@@ -193,7 +193,7 @@ class EvaluatorTest {
     void sumAddsAnswersAcrossRepeatEntries() {
         assertEquals(12.5, Answers.none().withRepeat("staff", 4, "8", 0.5).eval("sum(${staff})"));
         assertEquals(0.0, eval("sum(${staff})"));
-        assertNaN(Answers.none().withRepeat("staff", 4, "").eval("sum(${staff})"));
+        assertEquals(4.0, Answers.none().withRepeat("staff", 4, "").eval("sum(${staff})"), "blank answers are skipped");
     }
 
     @Test
@@ -221,7 +221,8 @@ class EvaluatorTest {
         assertEquals(3.14, eval("round(3.14159, 2)"));
         assertEquals(1200.0, eval("round(1234, -2)"));
         assertNaN(eval("round(${missing})"));
-        assertNaN(eval("round(1.5, '')"));
+        assertEquals(2.0, eval("round(1.5, '')"), "digits that are not a number count as 0, as in Collect");
+        assertEquals(1.01, eval("round(1.005, 2)"), "the decimal digits as written");
     }
 
     @Test

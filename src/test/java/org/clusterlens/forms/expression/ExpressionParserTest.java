@@ -131,7 +131,7 @@ class ExpressionParserTest {
     void wrongArgumentCountIsReportedAtTheFunctionName() {
         assertEquals("if() takes 3 arguments, not 2 at position 2", error("1+if(1, 2)").getMessage());
         assertEquals(0, error("today(1)").position());
-        assertEquals(0, error("concat()").position());
+        assertEquals(0, error("join()").position());
         assertEquals(0, error("round(1, 2, 3)").position());
         assertEquals(0, error("selected(${a})").position());
     }

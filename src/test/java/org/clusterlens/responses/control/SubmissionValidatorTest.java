@@ -35,6 +35,25 @@ class SubmissionValidatorTest {
             """.replace("LABEL", label("Q")));
 
     @Test
+    void calculationsSeeChoiceLabelsInTheRespondentsLanguageEntryNumbersAndKeepWhatOnceGave() {
+        TemplateModel template = withItems("""
+                {"type": "select_one", "name": "colour", "choices": "colours", LABEL},
+                {"type": "calculate", "name": "colour_name", "calculation": "jr:choice-name(${colour}, '${colour}')"},
+                {"type": "calculate", "name": "code", "calculation": "once(uuid())"},
+                {"type": "repeat", "name": "r", LABEL, "items": [
+                  {"type": "calculate", "name": "n", "calculation": "position(..)"}]}
+                """.replace("LABEL", label("Q")));
+        JsonObject sent = json("{\"colour\": \"green\", \"code\": \"first-value\", \"r\": [{}, {}]}");
+
+        JsonObject kept = validate(template, sent, "fr").answers();
+        assertEquals("Vert", kept.getString("colour_name"));
+        assertEquals("first-value", kept.getString("code"), "once() keeps the value sent");
+        assertEquals(2, kept.getJsonArray("r").getJsonObject(1).getInt("n"));
+        assertEquals("Green", validate(template, sent, "en").answers().getString("colour_name"));
+        assertEquals(36, validate(template, json("{}"), "en").answers().getString("code").length());
+    }
+
+    @Test
     void requiredQuestionIsRequiredOnlyWhenRelevant() {
         assertEquals(Map.of("/answers/shop_name", "Please answer this question.",
                         "/answers/shop_staff", "Please answer this question."),
