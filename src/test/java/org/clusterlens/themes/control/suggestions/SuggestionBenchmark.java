@@ -29,11 +29,14 @@ import java.util.function.ToDoubleFunction;
  * top suggestion of each other answer is compared with its human code. Prints markdown.
  */
 public final class SuggestionBenchmark {
+    private static final int BINS = 10;
+
     private record Answer(String text, Map<String, String> codes) {
     }
 
     private record Run(double micro, double macro, double centroidMicro, double centroidMacro, double trainSeconds, double seconds,
-            double centroidSeconds, int coded, int themes, int codes, List<double[]> confidenceAndRight) {
+            double centroidSeconds, int coded, int themes, int codes, List<double[]> confidenceAndRight,
+            double[][] bins) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -69,6 +72,36 @@ public final class SuggestionBenchmark {
         }
         printF1(results);
         printThresholds(results, thresholds);
+        printReliability(results);
+    }
+
+    /**
+     * Every (answer, theme) pair, not only the top suggestion, by confidence: the share of pairs
+     * in each band where the human code is that theme, against the band's mean confidence.
+     */
+    private static void printReliability(Map<String, Map<Double, List<Run>>> results) {
+        System.out.println("| level | coded by hand | " + java.util.stream.IntStream.range(0, BINS)
+                .mapToObj(b -> String.format(Locale.ROOT, "%.1f–%.1f", b / (double) BINS, (b + 1) / (double) BINS))
+                .collect(java.util.stream.Collectors.joining(" | ")) + " |");
+        System.out.println("|---|---:|" + "---:|".repeat(BINS));
+        results.forEach((level, byFraction) -> byFraction.forEach((fraction, runs) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f %% |", level, fraction * 100));
+            for (int b = 0; b < BINS; b++) {
+                double count = 0;
+                double confidence = 0;
+                double right = 0;
+                for (Run run : runs) {
+                    count += run.bins()[b][0];
+                    confidence += run.bins()[b][1];
+                    right += run.bins()[b][2];
+                }
+                row.append(count == 0 ? " – |" : String.format(Locale.ROOT, " %.2f / %.2f (%.0f) |",
+                        confidence / count, right / count, count / runs.size()));
+            }
+            System.out.println(row);
+        }));
+        System.out.println();
+        System.out.println("Each cell: mean confidence / share right (pairs per draw).");
     }
 
     private static void warmUp(LanguageAnalysis analysis, List<Answer> corpus, String level, String language) {
@@ -102,11 +135,19 @@ public final class SuggestionBenchmark {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         long[] suggested = new long[rest.size()];
         List<double[]> confidenceAndRight = new ArrayList<>();
+        double[][] bins = new double[BINS][3];
         for (int k = 0; k < rest.size(); k++) {
-            List<Suggestion> top = model.suggest(new AnswerText(corpus.get(rest.get(k)).text(), language), 1, 0);
-            suggested[k] = top.isEmpty() ? -1 : top.getFirst().themeId();
-            if (!top.isEmpty()) {
-                confidenceAndRight.add(new double[] {top.getFirst().confidence(), suggested[k] == truth[k] ? 1 : 0});
+            List<Suggestion> all = model.suggest(new AnswerText(corpus.get(rest.get(k)).text(), language),
+                    Integer.MAX_VALUE, 0);
+            suggested[k] = all.isEmpty() ? -1 : all.getFirst().themeId();
+            if (!all.isEmpty()) {
+                confidenceAndRight.add(new double[] {all.getFirst().confidence(), suggested[k] == truth[k] ? 1 : 0});
+            }
+            for (Suggestion s : all) {
+                double[] bin = bins[Math.min(BINS - 1, (int) (s.confidence() * BINS))];
+                bin[0]++;
+                bin[1] += s.confidence();
+                bin[2] += s.themeId() == truth[k] ? 1 : 0;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -119,7 +160,7 @@ public final class SuggestionBenchmark {
 
         return new Run(microF1(truth, suggested), macroF1(truth, suggested), microF1(truth, nearest),
                 macroF1(truth, nearest), trainSeconds, seconds, centroidSeconds, coded, model.themes().size(), ids.size(),
-                confidenceAndRight);
+                confidenceAndRight, bins);
     }
 
     /** Each answer has one human code and at most one suggestion; no suggestion is a miss. */
