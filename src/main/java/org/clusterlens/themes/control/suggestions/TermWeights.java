@@ -46,23 +46,17 @@ final class TermWeights {
     }
 
     SparseVector vector(Map<String, Integer> terms) {
-        int[] indexes = terms.keySet().stream().map(numbers::get).filter(n -> n != null)
-                .mapToInt(Integer::intValue).sorted().toArray();
-        double[] values = new double[indexes.length];
-        Map<Integer, Integer> counts = new HashMap<>();
+        TreeMap<Integer, Double> weights = new TreeMap<>();
         terms.forEach((term, count) -> {
             Integer number = numbers.get(term);
             if (number != null) {
-                counts.put(number, count);
+                weights.put(number, (1 + Math.log(count)) * idf[number]);
             }
         });
-        double squares = 0;
-        for (int i = 0; i < indexes.length; i++) {
-            values[i] = (1 + Math.log(counts.get(indexes[i]))) * idf[indexes[i]];
-            squares += values[i] * values[i];
-        }
-        if (squares > 0) {
-            double norm = Math.sqrt(squares);
+        int[] indexes = weights.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] values = weights.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double norm = Math.sqrt(Arrays.stream(values).map(v -> v * v).sum());
+        if (norm > 0) {
             Arrays.setAll(values, i -> values[i] / norm);
         }
         return new SparseVector(indexes, values);

@@ -116,6 +116,13 @@ class SuggestionLearnerTest {
     }
 
     @Test
+    void withoutCodedAnswersOrWithoutAnswersAgainstAThemeNothingIsSuggested() {
+        assertEquals(List.of(), learner.train(List.of()).suggest(new AnswerText("power", "en"), 5, 0));
+        SuggestionModel onlyEnergy = learner.train(english().stream().filter(c -> c.themes().equals(Set.of(ENERGY))).toList());
+        assertEquals(Set.of(), onlyEnergy.themes());
+    }
+
+    @Test
     void suggestionsStopAtTheMaximumAndTheMinimumConfidence() {
         SuggestionModel model = learner.train(english());
         AnswerText answer = new AnswerText("electricity and loans and training", "en");
