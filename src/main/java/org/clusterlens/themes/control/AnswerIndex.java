@@ -249,9 +249,10 @@ public final class AnswerIndex implements Closeable {
             } finally {
                 writing.unlock();
             }
+            // done only once the old generation is gone: its files can be half the disk's use
+            retire(old);
             rebuild.updateAndGet(RebuildProgress::finished);
             LOG.info(() -> "Answer index rebuilt in " + path + ": " + rebuild.get().done() + " response(s)");
-            retire(old);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Rebuilding the answer index failed", e);
             rebuild.updateAndGet(p -> p.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
