@@ -2,6 +2,7 @@ package org.clusterlens.themes.control.codebook;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ public final class ThemeTable {
                 pairs.add(new Pair(themes.get(i).getKey(), themes.get(j).getKey(), hidden ? null : both.cardinality(), hidden));
             }
         }
-        return new Table(List.copyOf(categories), List.copyOf(rows), List.copyOf(pairs));
+        // a category may be null (no sector), which List.copyOf refuses
+        return new Table(Collections.unmodifiableList(categories), List.copyOf(rows), List.copyOf(pairs));
     }
 
     private static Row row(long theme, BitSet in, List<Answer> answers, List<String> categories, int k) {
