@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.clusterlens.accounts.entity.Role;
 import org.clusterlens.platform.errors.ProblemException;
@@ -29,7 +32,9 @@ import org.clusterlens.themes.boundary.SearchViews.SearchPage;
 import org.clusterlens.themes.control.AnswerSearch;
 import org.clusterlens.themes.control.ThemeSearch;
 import org.clusterlens.themes.control.codebook.Codebook;
+import org.clusterlens.themes.control.codebook.CodebookFile;
 import org.clusterlens.themes.control.codebook.CodedAnswers;
+import org.clusterlens.themes.control.codebook.CodedAnswersFile;
 import org.clusterlens.themes.control.codebook.HandCoding;
 import org.clusterlens.themes.control.codebook.ThemeRules;
 import org.clusterlens.themes.entity.Theme;
@@ -74,6 +79,9 @@ public class CodebookResource {
 
     @Inject
     StudyAccess access;
+
+    @Inject
+    CodedAnswersFile codedFile;
 
     @Context
     UriInfo uri;
@@ -216,6 +224,56 @@ public class CodebookResource {
         var table = coded.table(studyId, memberships, dimension, viewer.identified(), k);
         return CodebookViews.counts(dimension, k, search.complete(), table,
                 themes.stream().collect(Collectors.toMap(Theme::id, Function.identity())), waves());
+    }
+
+    /** The codebook as CSV: name, parent (by name), description, query, origin; every cell quoted. */
+    @GET
+    @Path("codebook.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response exportCsv() {
+        return file(CodebookFile.csv(codebook.themes(studyId)), "codebook.csv");
+    }
+
+    /** The codebook as a REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette. */
+    @GET
+    @Path("codebook.qdc")
+    @Produces("application/xml; charset=UTF-8")
+    public Response exportQdc() {
+        return file(CodebookFile.qdc(studyId, codebook.themes(studyId)), "codebook.qdc");
+    }
+
+    /**
+     * Adds the themes of a codebook file: CSV as exported ({@code text/csv}) or a REFI-QDA codebook
+     * ({@code application/xml}). Nothing is imported unless every line is right; 201 with the new themes.
+     */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/x-qdc"})
+    public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] file) {
+        byte[] bytes = file == null ? new byte[0] : file;
+        boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        var read = csv ? CodebookFile.readCsv(bytes) : CodebookFile.readQdc(bytes);
+        Viewer viewer = access.viewer();
+        List<Theme> created = codebook.importFile(viewer, read);
+        Map<Long, Integer> counts = answerCounts(viewer, created);
+        return Response.status(Response.Status.CREATED)
+                .entity(created.stream().map(t -> ThemeView.of(t, counts.get(t.id()))).toList()).build();
+    }
+
+    /** Every coded answer, a line per answer and theme; pseudonymised for leads. */
+    @GET
+    @Path("coded.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response codedAnswers() {
+        Viewer viewer = access.viewer();
+        StreamingOutput body = out -> codedFile.write(viewer, out);
+        return Response.ok(body).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"study-" + studyId + "-coded-answers.csv\"").build();
+    }
+
+    private Response file(String content, String name) {
+        return Response.ok(content).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"study-" + studyId + "-" + name + "\"").build();
     }
 
     private Map<Long, Integer> answerCounts(Viewer viewer, List<Theme> themes) {

@@ -2,6 +2,7 @@ package org.clusterlens.themes.control.codebook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -124,6 +125,23 @@ public class CodedAnswers {
                 members.put(theme.getKey(), in);
             }
             return ThemeTable.of(answers, members, k);
+        }));
+    }
+
+    /** One answer of one theme, for the coded answers file. */
+    @FunctionalInterface
+    public interface CodedAnswer {
+        void accept(long themeId, Document answer) throws IOException;
+    }
+
+    /** Every answer of every theme the viewer may read, theme by theme in the order given. */
+    public void eachCoded(long studyId, Map<Long, Query> memberships, boolean identified, CodedAnswer each) {
+        search.read(index -> index.search(searcher -> {
+            for (var theme : memberships.entrySet()) {
+                each(searcher, inStudy(studyId, theme.getValue(), identified), (leaf, doc) ->
+                        each.accept(theme.getKey(), searcher.storedFields().document(leaf.docBase() + doc)));
+            }
+            return null;
         }));
     }
 
