@@ -341,6 +341,48 @@ class CodebookIT {
         assertEquals("by", bad.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
+    @Test
+    void theCodebookTravelsAsCsvAndQdcAndCodedAnswersExportPseudonymisedForLeads() throws InterruptedException {
+        Study study = study();
+        submit(study, "F1", "en", "=HYPERLINK(\"http://x\") power cuts");
+        awaitIndexed(study);
+        long costs = id(create(study, study.agent(), "{\"name\": \"Costs\", \"description\": \"What firms pay\"}"));
+        create(study, study.agent(), "{\"name\": \"Energy\", \"query\": \"power\", \"parentId\": " + costs + "}");
+
+        var csv = api.get(study.themes() + "/codebook.csv").as(study.lead(), PASSWORD).send();
+        assertEquals(200, csv.status(), csv::toString);
+        assertTrue(csv.body().contains("\"Energy\",\"Costs\",\"\",\"power\",\"hand\""), csv::body);
+        var qdc = api.get(study.themes() + "/codebook.qdc").as(study.lead(), PASSWORD).send();
+        assertEquals(200, qdc.status(), qdc::toString);
+        assertTrue(qdc.body().contains("urn:QDA-XML:codebook:1.0") && qdc.body().contains("name=\"Energy\""), qdc::body);
+
+        Study other = study();
+        var fromCsv = api.post(other.themes() + "/import", "").bytes(csv.body().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .as(other.lead(), PASSWORD).send();
+        assertEquals(201, fromCsv.status(), fromCsv::toString);
+        assertEquals(2, fromCsv.array().size());
+        var again = api.post(other.themes() + "/import", "").bytes(csv.body().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .as(other.lead(), PASSWORD).send();
+        assertEquals(400, again.status(), again::toString);
+        assertTrue(again.json().getJsonArray("errors").getJsonObject(0).getString("field").startsWith("line 2"), again::toString);
+
+        Study third = study();
+        var fromQdc = api.post(third.themes() + "/import", "").bytes(qdc.body().getBytes(StandardCharsets.UTF_8), "application/xml")
+                .as(third.agent(), PASSWORD).send();
+        assertEquals(201, fromQdc.status(), fromQdc::toString);
+        JsonObject energy = fromQdc.array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("name").equals("Energy")).findFirst().orElseThrow();
+        assertFalse(energy.isNull("parentId"), energy::toString);
+
+        var coded = api.get(study.themes() + "/coded.csv").as(study.lead(), PASSWORD).send();
+        assertEquals(200, coded.status(), coded::toString);
+        assertTrue(coded.body().contains("\"'=HYPERLINK"), "a formula is neutralised: " + coded.body());
+        assertFalse(coded.body().contains("Ndiaye") || coded.body().contains("actor_name"), coded::body);
+        assertTrue(coded.body().contains("\"P-"), coded::body);
+        var identified = api.get(study.themes() + "/coded.csv").as(study.agent(), PASSWORD).send();
+        assertTrue(identified.body().contains("\"Boulangerie Ndiaye\""), identified::body);
+    }
+
     private static Map<String, JsonObject> cells(JsonObject row) {
         return row.getJsonArray("cells").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(c -> c.isNull("value") ? "" : c.getString("value"), c -> c));
