@@ -6,6 +6,7 @@ import { h, clear } from '../respond/dom.mjs';
 import { get } from './api.mjs';
 import { field, form, showProblem, clearErrors } from './forms.mjs';
 import { button, message, section, typed } from './ui.mjs';
+import { showCodebook } from './codebook.mjs';
 
 const PAGE_SIZE = 20;
 const FACETS = ['question', 'actorType', 'sector', 'wave'];
@@ -102,5 +103,6 @@ export async function showThemes(ctx, study) {
 
   await load(searchForm);
   return h('div', { class: 'themes' },
-    section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)));
+    section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)),
+    await showCodebook(ctx, study));
 }

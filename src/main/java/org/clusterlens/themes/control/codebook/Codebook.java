@@ -130,6 +130,8 @@ public class Codebook {
             child.placeUnder(null, false, viewer.caller());
         }
         codes(List.of(theme.id())).forEach(em::remove);
+        // hand codes and sub-themes refer to the theme by plain columns, so nothing orders their writes before its delete
+        em.flush();
         em.remove(theme);
         em.flush();
         audit.record(viewer.caller(), Action.DELETED, SUBJECT, String.valueOf(themeId),
@@ -181,6 +183,7 @@ public class Codebook {
             into.describe(into.description().isEmpty() ? from.description()
                     : into.description() + "\n\n" + from.description(), viewer.caller());
         }
+        em.flush();
         em.remove(from);
         em.flush();
         String detail = "study " + viewer.studyId() + ": “" + from.name() + "” (" + from.id() + ") merged into “"
