@@ -234,6 +234,11 @@ class CodebookIT {
 
         String audit = api.get("api/audit?subjectType=theme&subjectId=" + themeId).asAdmin().send().body();
         assertTrue(audit.contains(flourKey) && audit.contains(powerKey) && audit.contains(study.lead()), audit);
+
+        var deleted = api.delete(study.themes() + "/" + themeId).as(study.lead(), PASSWORD).send();
+        assertEquals(204, deleted.status(), deleted::toString);
+        assertEquals(404, api.get(study.themes() + "/" + themeId).as(study.lead(), PASSWORD).send().status());
+        assertTrue(api.get("api/audit?subjectType=theme&subjectId=" + themeId).asAdmin().send().body().contains("DELETED"));
     }
 
     @Test
@@ -302,6 +307,9 @@ class CodebookIT {
         assertEquals(11, syntax.json().getJsonArray("errors").getJsonObject(0).getInt("position"));
         var duplicate = api.post(study.themes(), "{\"name\": \"energy COSTS\"}").as(study.lead(), PASSWORD).send();
         assertEquals(409, duplicate.status(), duplicate::toString);
+
+        assertEquals(204, api.delete(study.themes() + "/" + parent).as(study.agent(), PASSWORD).send().status());
+        assertTrue(theme(study, child).isNull("parentId"), "a deleted theme's sub-themes move to the top");
     }
 
     @Test

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN, Role.AGENT, Role.LEAD})
 public class CodebookResource {
-    private static final String THEME = "{themeId: [0-9]+}";
+    private static final String THEME = "{themeId}";
     private static final String DRAFT = "{\"name\": \"Energy costs\", \"description\": \"…\", \"query\": \"power OR electricity\", \"parentId\": null}";
 
     @PathParam("studyId")
@@ -211,11 +211,12 @@ public class CodebookResource {
         return CodeView.of(handCoding.code(access.viewer(), themeId, answerKey, false));
     }
 
-    /** Answers per theme and category, and per pair of themes; cells under the study's k suppressed. */
+    /** Answers per theme and category (by actor type unless told), and per pair of themes; cells under k suppressed. */
     @GET
     @Path("counts")
     public JsonObject counts(@QueryParam("by") String by) {
-        CodedAnswers.By dimension = Arrays.stream(CodedAnswers.By.values()).filter(b -> b.name().equals(by)).findFirst()
+        String wanted = by == null ? CodedAnswers.By.actorType.name() : by;
+        CodedAnswers.By dimension = Arrays.stream(CodedAnswers.By.values()).filter(b -> b.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("by", "One of actorType, sector, wave."));
         Viewer viewer = access.viewer();
         List<Theme> themes = codebook.themes(studyId);
