@@ -232,8 +232,8 @@ public class Codebook {
         Theme theme = theme(viewer.studyId(), themeId);
         current(theme, version);
         List<FieldError> errors = new ArrayList<>();
-        errors.addAll(problems(viewer.studyId(), first, "/parts/0", theme.id()));
-        errors.addAll(problems(viewer.studyId(), second, "/parts/1", theme.id()));
+        errors.addAll(problems(viewer.studyId(), first, "/parts/0"));
+        errors.addAll(problems(viewer.studyId(), second, "/parts/1"));
         if (errors.isEmpty() && Theme.nameKey(first.name()).equals(Theme.nameKey(second.name()))) {
             errors.add(new FieldError("/parts/1/name", "The two parts need different names."));
         }
@@ -284,7 +284,7 @@ public class Codebook {
         for (CodebookFile.Row row : read.rows()) {
             String at = "line " + row.line() + ", column ";
             var draft = new ThemeRules.Draft(row.name(), row.description(), row.query(), null);
-            for (FieldError e : problems(viewer.studyId(), draft, "", null)) {
+            for (FieldError e : problems(viewer.studyId(), draft, "")) {
                 errors.add(new FieldError(at + e.field().substring(1), e.message(), e.position()));
             }
             if (row.name() == null || row.name().isBlank()) {
@@ -327,7 +327,7 @@ public class Codebook {
         return created;
     }
 
-    private List<FieldError> problems(long studyId, ThemeRules.Draft draft, String prefix, Long themeId) {
+    private List<FieldError> problems(long studyId, ThemeRules.Draft draft, String prefix) {
         List<FieldError> errors = new ArrayList<>(ThemeRules.problems(draft, prefix));
         if (draft.query() != null && errors.stream().noneMatch(e -> e.field().equals(prefix + "/query"))) {
             try {
@@ -341,7 +341,7 @@ public class Codebook {
 
     /** The rules of one draft: 400 with every problem, then 409 for a name another theme has. */
     private void check(long studyId, ThemeRules.Draft draft, String prefix, Long themeId) {
-        List<FieldError> errors = problems(studyId, draft, prefix, themeId);
+        List<FieldError> errors = problems(studyId, draft, prefix);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The theme has " + errors.size() + " problem(s).", errors);
         }
