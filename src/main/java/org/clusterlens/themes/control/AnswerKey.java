@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  * be mistaken for part of a name, and the key needs no escaping in a path.
  */
 public record AnswerKey(long responseId, String pointer) {
+    /** As long as the hand codes' column holds. */
+    public static final int MAX_LENGTH = 600;
     private static final Pattern KEY = Pattern.compile("(\\d{1,18})((?:\\.[A-Za-z0-9_]{1,70}){1,40})");
 
     public static Optional<AnswerKey> parse(String key) {
-        if (key == null) {
+        if (key == null || key.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         var m = KEY.matcher(key);
