@@ -33,6 +33,7 @@ import org.clusterlens.themes.control.AnswerSearch;
 import org.clusterlens.themes.control.ThemeSearch;
 import org.clusterlens.themes.control.codebook.Codebook;
 import org.clusterlens.themes.control.codebook.CodebookFile;
+import org.clusterlens.themes.control.codebook.CodebookImport;
 import org.clusterlens.themes.control.codebook.CodedAnswers;
 import org.clusterlens.themes.control.codebook.CodedAnswersFile;
 import org.clusterlens.themes.control.codebook.HandCoding;
@@ -82,6 +83,9 @@ public class CodebookResource {
 
     @Inject
     CodedAnswersFile codedFile;
+
+    @Inject
+    CodebookImport codebookImport;
 
     @Context
     UriInfo uri;
@@ -255,7 +259,7 @@ public class CodebookResource {
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         var read = csv ? CodebookFile.readCsv(bytes) : CodebookFile.readQdc(bytes);
         Viewer viewer = access.viewer();
-        List<Theme> created = codebook.importFile(viewer, read);
+        List<Theme> created = codebookImport.importFile(viewer, read);
         Map<Long, Integer> counts = answerCounts(viewer, created);
         return Response.status(Response.Status.CREATED)
                 .entity(created.stream().map(t -> ThemeView.of(t, counts.get(t.id()))).toList()).build();
