@@ -7,6 +7,7 @@ import { get } from './api.mjs';
 import { field, form, showProblem, clearErrors } from './forms.mjs';
 import { button, message, section, typed } from './ui.mjs';
 import { candidatesPanel } from './candidates.mjs';
+import { showCodebook } from './codebook.mjs';
 
 const PAGE_SIZE = 20;
 const FACETS = ['question', 'actorType', 'sector', 'wave'];
@@ -104,5 +105,6 @@ export async function showThemes(ctx, study) {
   await load(searchForm);
   return h('div', { class: 'themes' },
     section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)),
-    candidatesPanel(ctx, study));
+    candidatesPanel(ctx, study),
+    await showCodebook(ctx, study));
 }

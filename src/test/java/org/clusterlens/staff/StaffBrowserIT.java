@@ -542,6 +542,60 @@ class StaffBrowserIT {
                     .stream().filter(e -> !e.getText().isBlank()).findFirst().orElse(null));
             assertFalse(error.getText().isBlank());
             check(browser, "answer search with a bad query");
+
+        }
+    }
+
+    @Test
+    void leadKeepsTheCodebookUnderTheSearch() throws InterruptedException {
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("codebook study"), "fr");
+        assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
+                + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
+                + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
+        String answers = Interviews.firmDiagnostic().toString();
+        for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
+            var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
+                    "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
+                            + answers + "}").send();
+            assertEquals(201, submitted.status(), submitted::toString);
+        }
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        IndexedAnswers.awaitResponses(api, study.studyId(), api.get(study.wavePath() + "/responses").asAdmin().send()
+                .array().getValuesAs(JsonObject.class).stream().map(r -> r.getJsonNumber("id").longValue())
+                .collect(Collectors.toSet()), java.time.Duration.ofSeconds(30));
+
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, lead);
+            browser.open(app().resolve("#/studies/" + study.studyId() + "/themes"));
+            browser.await("the codebook", d -> browser.findAll("#add-theme").size() == 1);
+            assertTrue(browser.find("#codebook").getText().contains("No theme yet"), browser.find("#codebook").getText());
+
+            // the lead adds a theme whose query codes the answers about delays, renames it, deletes it
+            browser.find("#add-theme [data-field='/name'] input").sendKeys("Livraisons");
+            browser.find("#add-theme [data-field='/query'] input").sendKeys("livraisons");
+            press(browser.find("#add-theme button[type=submit]"));
+            browser.await("the new theme and its answers", d -> browser.findAll("#codebook table").size() == 1
+                    && browser.find("#codebook table").getText().contains("Livraisons")
+                    && browser.find("#codebook table").getText().contains("2 answers"));
+            check(browser, "codebook with a theme");
+            screenshot(browser, "themes-codebook");
+
+            press(browser.find("#add-theme button[type=submit]"));
+            WebElement error = browser.await("the empty name said at the field", d -> browser
+                    .findAll("#add-theme [data-field='/name'] .error").stream().filter(e -> !e.getText().isBlank())
+                    .findFirst().orElse(null));
+            assertFalse(error.getText().isBlank());
+
+            WebElement newName = browser.find("#codebook form[id^=rename-theme-] input");
+            newName.clear();
+            newName.sendKeys("Retards de livraison", Keys.ENTER);
+            browser.await("the renamed theme", d -> browser.findAll("#codebook table").size() == 1
+                    && browser.find("#codebook table").getText().contains("Retards de livraison"));
+            press(browser.find("#codebook button[data-action=delete-theme]"));
+            browser.await("an empty codebook", d -> browser.findAll("#codebook table").isEmpty());
+            assertFalse(browser.find("#app").getText().contains("Ndiaye"), "a lead reads no names");
         }
     }
 

@@ -491,12 +491,22 @@ class StudiesIT {
                 .replace("{waveId}", String.valueOf(study.ready().waveId()))
                 .replace("{actorId}", String.valueOf(study.actors().get("F3")))
                 .replace("{userId}", String.valueOf(userId))
-                .replace("{actorType}", "firm").replace("{format}", "xlsx") + query;
+                .replace("{actorType}", "firm").replace("{format}", "xlsx")
+                .replace("{themeId}", endpoint.path().contains("{themeId}") ? String.valueOf(newTheme(study)) : "")
+                .replace("{answerKey}", study.responseId() + ".final_comments") + query;
         Api.Call call = api.call(endpoint.method(), path);
         if (path.endsWith("/import")) {
             return call.bytes(StudyFixtures.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv");
         }
         return endpoint.method().equals("GET") || endpoint.method().equals("DELETE") ? call : call.json("{}");
+    }
+
+    /** A theme of the study's codebook of its own, so that deleting one leaves the others' calls theirs. */
+    private long newTheme(Answered study) {
+        var theme = api.post("api/studies/" + study.ready().studyId() + "/themes",
+                "{\"name\": \"" + Fixtures.uniqueId("theme") + "\", \"query\": \"moulin\"}").as(study.agent(), PASSWORD).send();
+        assertEquals(201, theme.status(), theme::toString);
+        return theme.json().getJsonNumber("id").longValue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.apache.lucene.search.Query;
 import org.clusterlens.accounts.entity.Role;
 import org.clusterlens.platform.errors.ProblemException;
 import org.clusterlens.studies.control.Studies;
@@ -18,14 +19,19 @@ import org.clusterlens.studies.entity.Wave;
 import org.clusterlens.themes.boundary.SearchViews.SearchPage;
 import org.clusterlens.themes.control.AnswerSearch;
 import org.clusterlens.themes.control.ThemeSearch;
+import org.clusterlens.themes.control.codebook.Codebook;
+import org.clusterlens.themes.control.codebook.CodedAnswers;
+import org.clusterlens.themes.entity.Theme;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Searching a study's free-text answers (docs/themes.md): Lucene query syntax in {@code q}, filters,
- * highlighted snippets, counts per question, actor type, sector and wave, pages. Every member of
+ * highlighted snippets, counts per question, actor type, sector and wave, pages; {@code theme}
+ * keeps to the answers of one theme of the codebook. Every member of
  * the study may search; leads see pseudonyms unless the study shows them identities.
  */
 @Path("studies/{studyId}/search")
@@ -33,7 +39,7 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.ADMIN, Role.AGENT, Role.LEAD})
 public class SearchResource {
     private static final Pattern QUESTION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final int DEFAULT_SIZE = 20;
+    static final int DEFAULT_SIZE = 20;
     private static final int MAX_SECTOR_LENGTH = 200;
 
     @Inject
@@ -45,6 +51,12 @@ public class SearchResource {
     @Inject
     StudyAccess access;
 
+    @Inject
+    Codebook codebook;
+
+    @Inject
+    CodedAnswers coded;
+
     @GET
     public SearchPage search(@PathParam("studyId") long studyId, @QueryParam("q") String q,
                              @QueryParam("question") String question, @QueryParam("actorType") String actorType,
@@ -52,9 +64,7 @@ public class SearchResource {
                              @QueryParam("theme") String theme, @QueryParam("page") String page,
                              @QueryParam("size") String size) {
         Viewer viewer = access.viewer();
-        if (theme != null) {
-            throw ProblemException.invalidField("theme", "Filtering by theme comes with the codebook; leave theme out for now.");
-        }
+        Query within = theme == null ? null : themeFilter(studyId, theme);
         if (question != null && !QUESTION.matcher(question).matches()) {
             throw ProblemException.invalidField("question", "A question name: letters, digits and _, not starting with a digit.");
         }
@@ -71,16 +81,28 @@ public class SearchResource {
         }
         int pageNumber = (int) bounded(page, "page", 1, 1, AnswerSearch.MAX_DEPTH);
         int pageSize = (int) bounded(size, "size", DEFAULT_SIZE, 1, AnswerSearch.MAX_SIZE);
+        withinDepth(pageNumber, pageSize);
+        var request = new AnswerSearch.Request(studyId, q, question, type, sector, waveId, pageNumber, pageSize,
+                viewer.identified(), within);
+        return SearchPage.of(q, pageNumber, pageSize, search.search(viewer, request), viewer, waves);
+    }
+
+    /** The answers of one of the study's themes, as the codebook says now. */
+    private Query themeFilter(long studyId, String theme) {
+        long themeId = number(theme, "theme", "The id of one of the study's themes.");
+        Theme found = codebook.themes(studyId).stream().filter(t -> t.id() == themeId).findFirst()
+                .orElseThrow(() -> ProblemException.invalidField("theme", "The study has no theme " + themeId + "."));
+        return coded.membership(found, codebook.codes(List.of(themeId)), search.analysis(studyId));
+    }
+
+    static void withinDepth(int pageNumber, int pageSize) {
         if ((long) pageNumber * pageSize > AnswerSearch.MAX_DEPTH) {
             throw ProblemException.invalidField("page", "Pages reach the first " + AnswerSearch.MAX_DEPTH
                     + " hits only; narrow the query or the filters to see further.");
         }
-        var request = new AnswerSearch.Request(studyId, q, question, type, sector, waveId, pageNumber, pageSize,
-                viewer.identified());
-        return SearchPage.of(q, pageNumber, pageSize, search.search(viewer, request), viewer, waves);
     }
 
-    private static long number(String value, String field, String expected) {
+    static long number(String value, String field, String expected) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
@@ -88,7 +110,7 @@ public class SearchResource {
         }
     }
 
-    private static long bounded(String value, String field, long fallback, long min, long max) {
+    static long bounded(String value, String field, long fallback, long min, long max) {
         if (value == null) {
             return fallback;
         }

@@ -2,6 +2,7 @@ package org.clusterlens.themes.boundary;
 
 import org.clusterlens.studies.control.Viewer;
 import org.clusterlens.studies.entity.Actor;
+import org.clusterlens.themes.control.AnswerKey;
 import org.clusterlens.themes.control.AnswerSearch;
 import org.clusterlens.themes.control.Snippet;
 import org.clusterlens.themes.control.ThemeSearch;
@@ -40,14 +41,15 @@ public final class SearchViews {
     /**
      * One answer that matched. {@code answer} is the whole answer exactly as typed; who gave it
      * ({@code actorId}, {@code actorExternalId}, {@code actorName}) only for viewers who see identities.
+     * {@code answerKey} names the answer for hand coding ({@link AnswerKey}).
      */
-    public record HitView(long responseId, long waveId, String waveName, String templateId, int templateVersion,
+    public record HitView(long responseId, String answerKey, long waveId, String waveName, String templateId, int templateVersion,
                           String question, String pointer, String repeat, String kind, String language,
                           String actorType, String sector, String sizeBand, String pseudonym, Long actorId,
                           String actorExternalId, String actorName, String answer, SnippetView snippet) {
         static HitView of(AnswerSearch.Hit h, Viewer viewer, Actor actor, Map<Long, String> waves) {
             boolean named = viewer.identified() && actor != null;
-            return new HitView(h.responseId(), h.waveId(), waves.get(h.waveId()), h.templateId(), h.templateVersion(),
+            return new HitView(h.responseId(), new AnswerKey(h.responseId(), h.pointer()).toString(), h.waveId(), waves.get(h.waveId()), h.templateId(), h.templateVersion(),
                     h.question(), h.pointer(), h.repeat(), h.kind(), h.language(), h.actorType(), h.sector(),
                     h.sizeBand(), h.pseudonym(), named ? actor.id() : null, named ? actor.externalId() : null,
                     named ? actor.name() : null, h.answer(), SnippetView.of(h.snippet()));

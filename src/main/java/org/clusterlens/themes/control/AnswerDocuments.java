@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class AnswerDocuments {
     /** Changes when documents change shape: an index of another layout is rebuilt. */
-    public static final String LAYOUT = "1";
+    public static final String LAYOUT = "2";
 
     public static final String RESPONSE = "response";
     public static final String STUDY = "study";
@@ -31,6 +31,8 @@ public final class AnswerDocuments {
     public static final String TEMPLATE_VERSION = "templateVersion";
     public static final String QUESTION = "question";
     public static final String POINTER = "pointer";
+    /** The answer's {@link AnswerKey}: what hand codes name. */
+    public static final String ANSWER = "answer";
     public static final String REPEAT = "repeat";
     public static final String KIND = "kind";
     public static final String ACTOR_TYPE = "actorType";
@@ -71,6 +73,7 @@ public final class AnswerDocuments {
         doc.add(new StoredField(TEMPLATE_VERSION, response.templateVersion()));
         keyword(doc, QUESTION, answer.question());
         doc.add(new StoredField(POINTER, answer.pointer()));
+        keyword(doc, ANSWER, new AnswerKey(response.responseId(), answer.pointer()).toString());
         keyword(doc, REPEAT, answer.repeat());
         keyword(doc, KIND, answer.kind());
         keyword(doc, ACTOR_TYPE, response.actorType());

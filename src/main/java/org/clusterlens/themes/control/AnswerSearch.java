@@ -37,9 +37,16 @@ public final class AnswerSearch {
     public static final int MAX_DEPTH = 10_000;
     private static final int FACET_VALUES = 50;
 
-    /** {@code page} counts from 1. A null filter does not filter. */
+    /**
+     * {@code page} counts from 1. A null filter does not filter; {@code within} limits the hits to
+     * the answers of a theme of the codebook.
+     */
     public record Request(long studyId, String query, String question, String actorType, String sector,
-                          Long waveId, int page, int size, boolean identified) {
+                          Long waveId, int page, int size, boolean identified, Query within) {
+        public Request(long studyId, String query, String question, String actorType, String sector,
+                       Long waveId, int page, int size, boolean identified) {
+            this(studyId, query, question, actorType, sector, waveId, page, size, identified, null);
+        }
     }
 
     public record Hit(long responseId, long waveId, String templateId, int templateVersion, String question,
@@ -90,6 +97,9 @@ public final class AnswerSearch {
         filter(query, AnswerDocuments.ACTOR_TYPE, request.actorType());
         filter(query, AnswerDocuments.SECTOR, request.sector());
         filter(query, AnswerDocuments.WAVE, request.waveId() == null ? null : String.valueOf(request.waveId()));
+        if (request.within() != null) {
+            query.add(request.within(), Occur.FILTER);
+        }
         if (!request.identified()) {
             query.add(term(AnswerDocuments.PERSONAL, AnswerDocuments.YES), Occur.MUST_NOT);
         }

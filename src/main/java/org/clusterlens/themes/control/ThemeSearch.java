@@ -39,18 +39,42 @@ public class ThemeSearch {
     }
 
     public Found search(Viewer viewer, AnswerSearch.Request request) {
-        AnswerIndex index = indexer.index();
-        LanguageAnalysis analysis = index.analysis(stopWords.of(viewer.studyId()).words());
-        Query text;
+        return search(viewer, request, parsed(viewer.studyId(), request.query(), "q"));
+    }
+
+    /** The study's analysis, with its own stop words: queries must be parsed as its answers were indexed. */
+    public LanguageAnalysis analysis(long studyId) {
+        return indexer.index().analysis(stopWords.of(studyId).words());
+    }
+
+    /** A query in the search box's syntax; one that does not parse is a 400 naming {@code field}. */
+    public Query parsed(long studyId, String query, String field) {
         try {
-            text = AnswerQuery.parse(request.query(), analysis);
+            return AnswerQuery.parse(query, analysis(studyId));
         } catch (QuerySyntaxException e) {
-            throw ProblemException.badRequest(e.getMessage(), List.of(new FieldError("q", e.getMessage(), e.position())));
+            throw ProblemException.badRequest(e.getMessage(), List.of(new FieldError(field, e.getMessage(), e.position())));
         }
-        AnswerSearch.Result result;
+    }
+
+    /** Runs {@code text}, already parsed, with the request's filters; it also decides what is highlighted. */
+    public Found search(Viewer viewer, AnswerSearch.Request request, Query text) {
+        LanguageAnalysis analysis = analysis(viewer.studyId());
+        AnswerSearch.Result result = read(index -> index.search(searcher ->
+                AnswerSearch.run(searcher, index.facets(searcher.getIndexReader()), request, text, analysis)));
+        Map<Long, Actor> actors = viewer.identified() ? actors(viewer.studyId(), result) : Map.of();
+        return new Found(result, actors, complete());
+    }
+
+    /** Something read from the index, whose damage is a 503 while it is rebuilt. */
+    @FunctionalInterface
+    public interface IndexRead<T> {
+        T from(AnswerIndex index) throws IOException;
+    }
+
+    public <T> T read(IndexRead<T> read) {
+        AnswerIndex index = indexer.index();
         try {
-            result = index.search(searcher ->
-                    AnswerSearch.run(searcher, index.facets(searcher.getIndexReader()), request, text, analysis));
+            return read.from(index);
         } catch (CorruptIndexException e) {
             index.damaged(e);
             throw new ProblemException(Problem.of(503, "Service Unavailable",
@@ -58,8 +82,10 @@ public class ThemeSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<Long, Actor> actors = viewer.identified() ? actors(viewer.studyId(), result) : Map.of();
-        return new Found(result, actors, index.complete());
+    }
+
+    public boolean complete() {
+        return indexer.index().complete();
     }
 
     private Map<Long, Actor> actors(long studyId, AnswerSearch.Result result) {
