@@ -1,7 +1,7 @@
 // The candidate themes view without a browser: what it asks the server for, and how it states shares.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { candidatesPath, percent } from '../../main/webapp/staff/candidates.mjs';
+import { acceptedTheme, candidatesPath, percent } from '../../main/webapp/staff/candidates.mjs';
 import { say } from '../../main/webapp/staff/text.mjs';
 
 test('a slice asks only for the filters chosen', () => {
@@ -24,4 +24,10 @@ test('theme sizes and unassigned answers take their plural form in both language
   assert.equal(say('en', 'candidatesUnassigned', { n: 7, share: '2' }),
     '7 answers (2 %) have no word in common with another and are in no theme.');
   assert.equal(say('fr', 'candidatesFound', { n: 0, answers: 0 }), '0 thème parmi 0 réponses.');
+});
+
+test('an accepted candidate keeps its label as the name and its query, and says where it came from', () => {
+  const theme = { label: 'power cuts · generator', query: '"power cuts" OR "generator"', size: 12 };
+  assert.deepEqual(acceptedTheme(theme), { name: 'power cuts · generator', query: '"power cuts" OR "generator"', origin: 'candidate' });
+  assert.equal(acceptedTheme({ label: 'x'.repeat(300), query: 'x' }).name.length, 200, 'within the longest name a theme may have');
 });

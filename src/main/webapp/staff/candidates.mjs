@@ -1,12 +1,12 @@
 /**
- * Candidate themes of a slice of a study's answers, read-only: each theme's label, size, phrases
- * (with their counts and G²) and quotes as typed. Nothing is computed until asked for: the server
- * reads every answer of the study to find them.
+ * Candidate themes of a slice of a study's answers: each theme's label, size, phrases (with their
+ * counts and G²) and quotes as typed, and one press to add it to the codebook with the query it
+ * comes with. Nothing is computed until asked for: the server reads every answer of the study.
  */
 import { h, clear } from '../respond/dom.mjs';
-import { get } from './api.mjs';
+import { get, post } from './api.mjs';
 import { field, form, showProblem, clearErrors } from './forms.mjs';
-import { message, section, table, typed } from './ui.mjs';
+import { button, message, section, table, typed } from './ui.mjs';
 
 const ACTOR_TYPES = ['firm', 'institution', 'other'];
 const BACKGROUNDS = ['study', 'slice-complement'];
@@ -36,19 +36,47 @@ function quoteView(ctx, quote) {
       who ? [' · ', h('a', { href: `#/responses/${quote.responseId}` }, typed(who))] : null));
 }
 
-function themeView(ctx, theme, index) {
+/** What a candidate becomes in the codebook: its label as the name, its phrases as the query. */
+export function acceptedTheme(theme) {
+  return { name: theme.label.slice(0, 200), query: theme.query, origin: 'candidate' };
+}
+
+function acceptButton(ctx, study, theme, accepted) {
+  const status = h('span', { class: 'accept-status', role: 'status' });
+  const press = button(ctx.t('acceptCandidate'), async () => {
+    press.disabled = true;
+    const reply = await post(`studies/${study.id}/themes`, acceptedTheme(theme));
+    clear(status);
+    if (!reply.ok) {
+      press.disabled = false;
+      status.append(message(ctx.problemText(reply), 'error'));
+      return;
+    }
+    press.remove();
+    const said = ctx.t('candidateAccepted', { name: reply.data.name });
+    status.append(message(said));
+    ctx.announce(said);
+    await accepted(reply.data);
+  }, { 'aria-describedby': `candidate-label-${theme.index}` });
+  return h('div', { class: 'theme-actions' }, press, status);
+}
+
+function themeView(ctx, study, theme, index, accepted) {
   const phrases = table(ctx.t('candidatePhrases', { label: theme.label }),
     [ctx.t('phrase'), ctx.t('phraseInTheme'), ctx.t('phraseInBackground'), ctx.t('phraseG2')],
     theme.phrases.map((p) => [typed(p.text), String(p.inTheme), String(p.inBackground), p.g2.toFixed(1)]));
   return h('li', { class: 'candidate', dataset: { theme: String(index) } },
-    h('h3', {}, typed(theme.label)),
+    h('h3', { id: `candidate-label-${index}` }, typed(theme.label)),
     h('p', { class: 'muted' }, ctx.t('candidateSize', { n: theme.size, share: percent(theme.share) })),
     phrases,
+    h('p', { class: 'muted' }, ctx.t('candidateQuery'), ' ', h('code', {}, typed(theme.query))),
+    acceptButton(ctx, study, { ...theme, index }, accepted),
     h('ul', { class: 'quotes', 'aria-label': ctx.t('candidateQuotes', { label: theme.label }) },
       theme.quotes.map((q) => quoteView(ctx, q))));
 }
 
-export function candidatesPanel(ctx, study) {
+/** {@code accepted}: called with the new theme once a candidate is in the codebook. */
+export function candidatesPanel(ctx, study, accepted = async () => {}) {
   const results = h('div', { class: 'candidate-results', 'aria-live': 'polite' });
   const question = field({ pointer: 'question', label: ctx.t('candidateQuestion'), hint: ctx.t('candidateQuestionHint') });
   const actorType = field({
@@ -84,7 +112,7 @@ export function candidatesPanel(ctx, study) {
         h('p', { class: 'muted' }, ctx.t('candidatesUnassigned', { n: found.unassigned, share: percent(found.unassignedShare) })));
       if (!found.complete) results.append(message(ctx.t('indexCatchingUp')));
       if (found.themes.length) {
-        results.append(h('ol', { class: 'candidates' }, found.themes.map((t, i) => themeView(ctx, t, i))));
+        results.append(h('ol', { class: 'candidates' }, found.themes.map((t, i) => themeView(ctx, study, t, i, accepted))));
       }
       ctx.announce(summary);
     },

@@ -56,7 +56,8 @@ function addForm(ctx, study) {
   });
 }
 
-export async function showCodebook(ctx, study) {
+/** {@code showAnswers}: shows a theme's answers in the search above. */
+export async function showCodebook(ctx, study, showAnswers = null) {
   const reply = await get(`studies/${study.id}/themes`);
   if (isMissing(reply)) return section(ctx.t('codebook'), message(ctx.t('notYetOnServer')));
   if (!reply.ok) return section(ctx.t('codebook'), message(ctx.problemText(reply), 'error'));
@@ -65,7 +66,10 @@ export async function showCodebook(ctx, study) {
     nameCell(theme, depth),
     theme.query ? h('code', {}, typed(theme.query)) : h('span', { class: 'muted' }, ctx.t('themeByHandOnly')),
     ctx.t('themeAnswerCount', { n: theme.answerCount ?? 0 }),
-    h('div', { class: 'theme-actions' }, renameForm(ctx, study, theme),
+    h('div', { class: 'theme-actions' },
+      showAnswers ? button(ctx.t('themeShowAnswers'), () => showAnswers(theme),
+        { 'aria-label': ctx.t('themeShowAnswersNamed', { name: theme.name }), dataset: { action: 'show-answers' } }) : null,
+      renameForm(ctx, study, theme),
       button(ctx.t('deleteTheme'), async () => {
         const answer = await remove(`studies/${study.id}/themes/${theme.id}?version=${theme.version}`);
         ctx.announce(answer.ok ? ctx.t('themeDeleted', { name: theme.name }) : ctx.problemText(answer));

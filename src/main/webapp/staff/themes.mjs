@@ -77,6 +77,34 @@ export async function showThemes(ctx, study) {
         }, { 'aria-pressed': String(active === count.value), dataset: { value: count.value } })))));
   }
 
+  /** The codebook theme the answers are narrowed to, pressed again to see every answer. */
+  function themeFilter() {
+    if (!state.theme) return null;
+    return h('div', { class: 'facet', dataset: { facet: 'theme' } },
+      h('h3', {}, ctx.t('facet_theme')),
+      h('ul', {}, h('li', {}, button(typed(state.theme.name), async () => {
+        delete state.filters.theme;
+        state.theme = null;
+        state.page = 1;
+        await load(searchForm);
+      }, { 'aria-pressed': 'true', dataset: { value: String(state.theme.id) } }))));
+  }
+
+  /** A theme of the codebook: its answers now, those coded by its query and by hand. */
+  async function showThemeAnswers(theme) {
+    state.theme = { id: theme.id, name: theme.name };
+    state.filters.theme = String(theme.id);
+    state.q = '';
+    query.input.value = '';
+    state.page = 1;
+    await load(searchForm);
+    const count = results.querySelector('#search-count');
+    if (count) {
+      count.tabIndex = -1;
+      count.focus();
+    }
+  }
+
   async function load(element) {
     clearErrors(element);
     const reply = await get(searchPath(study, state));
@@ -88,6 +116,8 @@ export async function showThemes(ctx, study) {
       return;
     }
     const page = reply.data;
+    const chosenTheme = themeFilter();
+    if (chosenTheme) facets.append(chosenTheme);
     FACETS.filter((d) => page.facets?.[d]?.length).forEach((d) => facets.append(facetList(d, page.facets[d])));
     results.append(h('p', { class: 'count', id: 'search-count' }, ctx.t('answersFound', { n: page.total })));
     if (!page.complete) results.append(message(ctx.t('indexCatchingUp')));
@@ -103,8 +133,14 @@ export async function showThemes(ctx, study) {
   }
 
   await load(searchForm);
+  const codebook = h('div', { class: 'codebook-holder' }, await showCodebook(ctx, study, showThemeAnswers));
+  async function reloadCodebook() {
+    const fresh = await showCodebook(ctx, study, showThemeAnswers);
+    clear(codebook);
+    codebook.append(fresh);
+  }
   return h('div', { class: 'themes' },
     section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)),
-    candidatesPanel(ctx, study),
-    await showCodebook(ctx, study));
+    candidatesPanel(ctx, study, reloadCodebook),
+    codebook);
 }

@@ -600,6 +600,73 @@ class StaffBrowserIT {
     }
 
     @Test
+    void leadAcceptsACandidateThemeThatCodesAnAnswerSubmittedAfterwards() throws InterruptedException {
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("candidates study"), "fr");
+        assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
+                + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
+                + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n"
+                + "B3,Biscuiterie Sarr,firm,food_processing,small,Thiès,,\r\n").status());
+        String answers = Interviews.firmDiagnostic().toString();
+        List<JsonObject> invitations = fixtures.inviteAll(study, false).getValuesAs(JsonObject.class);
+        for (JsonObject invitation : invitations.subList(0, 2)) {
+            submitFirmDiagnostic(invitation, answers);
+        }
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        Set<Long> before = responseIds(study);
+        IndexedAnswers.awaitResponses(api, study.studyId(), before, java.time.Duration.ofSeconds(30));
+
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, lead);
+            browser.open(app().resolve("#/studies/" + study.studyId() + "/themes"));
+            browser.await("the search", d -> browser.findAll("#search-count").size() == 1);
+            browser.find("#answer-search").sendKeys("farine", Keys.ENTER);
+            browser.await("the hits for farine", d -> browser.find("#search-count").getText().equals("4 answers found"));
+
+            press(browser.find("#candidates-form button[type=submit]"));
+            WebElement candidate = browser.await("the candidate themes", d -> browser.findAll(".candidate[data-theme='0']")
+                    .stream().findFirst().orElse(null));
+            String label = candidate.findElement(By.cssSelector("h3")).getText();
+            assertFalse(label.isBlank());
+            assertFalse(candidate.findElements(By.cssSelector(".quote blockquote")).isEmpty(), "the theme reads as quotes");
+            assertFalse(browser.find("#app").getText().contains("Ndiaye"), "a lead reads no names among the quotes");
+            press(candidate.findElement(By.cssSelector(".theme-actions button")));
+            browser.await("the accepted theme in the codebook", d -> browser.findAll("#codebook table").size() == 1
+                    && browser.find("#codebook table").getText().contains(label));
+            assertTrue(candidate.getText().contains("is in the codebook"), candidate.getText());
+            check(browser, "a candidate accepted into the codebook");
+            screenshot(browser, "themes-candidate-accepted");
+
+            // the third firm answers afterwards: nobody codes it, the theme's query does
+            submitFirmDiagnostic(invitations.get(2), answers);
+            Set<Long> after = responseIds(study);
+            after.removeAll(before);
+            long late = after.iterator().next();
+            IndexedAnswers.awaitResponses(api, study.studyId(), responseIds(study), java.time.Duration.ofSeconds(30));
+            press(browser.find("#codebook button[data-action=show-answers]"));
+            browser.await("the theme's answers, the late one among them", d -> !browser.findAll(
+                    "[data-facet=theme] button[aria-pressed=true]").isEmpty()
+                    && !browser.findAll(".hit[data-response-id='" + late + "']").isEmpty());
+            assertEquals("search-count", focused(browser), "the answers found are where the reader is taken");
+            assertTrue(browser.findAll(".hit").size() > browser.findAll(".hit[data-response-id='" + late + "']").size(),
+                    "the earlier answers are in the theme too");
+        }
+    }
+
+    private void submitFirmDiagnostic(JsonObject invitation, String answers) {
+        var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
+                "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
+                        + answers + "}").send();
+        assertEquals(201, submitted.status(), submitted::toString);
+    }
+
+    private Set<Long> responseIds(StudyFixtures.Ready study) {
+        return api.get(study.wavePath() + "/responses").asAdmin().send().array().getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getJsonNumber("id").longValue()).collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    @Test
     void leadSeesOnlyTheirStudyPseudonymised() {
         StudyFixtures.Ready theirs = fixtures.study(Fixtures.uniqueId("lead study"), "en");
         StudyFixtures.Ready other = fixtures.study(Fixtures.uniqueId("other study"), "en");
