@@ -243,13 +243,12 @@ public final class ThemesSpeedBenchmark {
                     "-Dclusterlens.db.datasource=org.postgresql.ds.PGSimpleDataSource",
                     "-Dclusterlens.db.url=" + pgUrl, "-Dclusterlens.db.user=" + pgUser)));
             setUp();
-            ThemesSpeedSeeder seeder;
-            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "")) {
-                c.setAutoCommit(false);
-                seeder = new ThemesSpeedSeeder(c, studyId, templateVersionId);
-                seeder.register(Math.max(responses, killBatch), seed);
-                seedWave(c, seeder, 0, firstBatch);
-            }
+            // one connection for all the seeding, closed at the end of the run
+            Connection c = DriverManager.getConnection(pgUrl, pgUser, "");
+            c.setAutoCommit(false);
+            ThemesSpeedSeeder seeder = new ThemesSpeedSeeder(c, studyId, templateVersionId);
+            seeder.register(Math.max(responses, killBatch), seed);
+            seedWave(c, seeder, 0, firstBatch);
             out.append("### Through HTTP on PostgreSQL\n\n");
             try (ServerProcess server = new ServerProcess("server")) {
                 // (a) a fresh data directory: the index is built from the tables
@@ -281,10 +280,7 @@ public final class ThemesSpeedBenchmark {
 
                 // (b) stopped, a further batch written, restarted with the index in place
                 server.stop();
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "")) {
-                    c.setAutoCommit(false);
-                    seedWave(c, seeder, 1, corpus.resample(responses, seed + 1));
-                }
+                seedWave(c, seeder, 1, corpus.resample(responses, seed + 1));
                 load("catch-up after a restart, before");
                 launched = System.nanoTime();
                 server.start();
@@ -298,10 +294,7 @@ public final class ThemesSpeedBenchmark {
 
                 // kill -9 half-way through the catch-up of a third batch
                 server.stop();
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "")) {
-                    c.setAutoCommit(false);
-                    seedWave(c, seeder, 2, corpus.resample(killBatch, seed + 2));
-                }
+                seedWave(c, seeder, 2, corpus.resample(killBatch, seed + 2));
                 long expected = 4L * responses + 2L * killBatch;
                 load("kill -9 during a catch-up, before");
                 server.start();
@@ -321,6 +314,8 @@ public final class ThemesSpeedBenchmark {
                         all / bare));
                 out.append("After the kill and restart: ").append(exact).append("\n\n");
                 server.stop();
+            } finally {
+                c.close();
             }
             return out.toString();
         }
