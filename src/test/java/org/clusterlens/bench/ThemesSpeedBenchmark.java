@@ -250,6 +250,8 @@ public final class ThemesSpeedBenchmark {
             seeder.register(Math.max(responses, killBatch), seed);
             seedWave(c, seeder, 0, firstBatch);
             out.append("### Through HTTP on PostgreSQL\n\n");
+            StringBuilder rows = new StringBuilder();
+            double bare = median(runs.get(ThemesSpeedIndexing.Variant.BARE)) / 1e9 / indexing.answers();
             try (ServerProcess server = new ServerProcess("server")) {
                 // (a) a fresh data directory: the index is built from the tables
                 load("rebuild on a fresh server, before");
@@ -257,26 +259,21 @@ public final class ThemesSpeedBenchmark {
                 server.start();
                 long ready = System.nanoTime();
                 base = server.url().toURI();
-                long caught = awaitTotal(2L * responses, Duration.ofMinutes(30));
+                Await a = awaitTotal(2L * responses, Duration.ofMinutes(30));
                 load("rebuild on a fresh server, after");
                 JsonObject progress = adminProgress();
-                String serverSide = "";
-                if (progress.containsKey("startedAt") && progress.containsKey("finishedAt")
-                        && !progress.isNull("finishedAt")) {
-                    Duration d = Duration.between(Instant.parse(progress.getString("startedAt")),
-                            Instant.parse(progress.getString("finishedAt")));
-                    serverSide = String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+                double serverSide = Double.NaN;
+                if (progress.containsKey("finishedAt") && !progress.isNull("finishedAt")) {
+                    serverSide = Duration.between(Instant.parse(progress.getString("startedAt")),
+                            Instant.parse(progress.getString("finishedAt"))).toMillis() / 1000.0;
                 }
-                double bare = median(runs.get(ThemesSpeedIndexing.Variant.BARE)) / 1e9;
-                out.append("| | answers | launch → ready, s | launch → all answers searchable, s | answers/s | ratio to the bare IndexWriter's median on the same texts |\n");
-                out.append("|---|---:|---:|---:|---:|---:|\n");
-                double all = (caught - launched) / 1e9;
-                out.append(String.format(Locale.ROOT, "| (a) fresh data directory: rebuild from the tables (server's own rebuild progress: %s s, %,d responses) | %,d | %.1f | %.1f | %,.0f | %.1f× |%n",
-                        serverSide, progress.getJsonNumber("done").longValue(), 2L * responses, (ready - launched) / 1e9,
-                        all, 2L * responses / all, all / bare));
+                rows.append(row(String.format(Locale.ROOT, "(a) fresh data directory: rebuild from the tables; the"
+                                + " server's rebuild progress says %,d responses read, %.1f s from its start to its swap",
+                                progress.getJsonNumber("done").longValue(), serverSide), 2L * responses, launched, ready,
+                        a.doneAt(), 2L * responses / serverSide, serverSide / (2L * responses) / bare));
 
                 // (c) search latency, with the index of the first batch only
-                searchLatency();
+                String search = searchLatency();
 
                 // (b) stopped, a further batch written, restarted with the index in place
                 server.stop();
@@ -285,12 +282,12 @@ public final class ThemesSpeedBenchmark {
                 launched = System.nanoTime();
                 server.start();
                 ready = System.nanoTime();
-                caught = awaitTotal(4L * responses, Duration.ofMinutes(30));
+                Await b = awaitTotal(4L * responses, Duration.ofMinutes(30));
                 load("catch-up after a restart, after");
-                all = (caught - launched) / 1e9;
-                out.append(String.format(Locale.ROOT, "| (b) restart with the index present: catch-up of a further batch from the outbox (index %,d → %,d) | %,d | %.1f | %.1f | %,.0f | %.1f× |%n",
-                        2L * responses, 4L * responses, 2L * responses, (ready - launched) / 1e9, all, 2L * responses / all,
-                        all / bare));
+                rows.append(row(String.format(Locale.ROOT, "(b) restart with the index present (%,d answers): catch-up"
+                                + " of a further batch from the outbox; %,d already searchable when the server was ready",
+                                2L * responses, b.firstTotal() - 2L * responses), 2L * responses, launched, ready, b.doneAt(),
+                        b.rate(), 1 / b.rate() / bare));
 
                 // kill -9 half-way through the catch-up of a third batch
                 server.stop();
@@ -305,15 +302,19 @@ public final class ThemesSpeedBenchmark {
                 launched = System.nanoTime();
                 server.start();
                 ready = System.nanoTime();
-                caught = awaitTotal(expected, Duration.ofMinutes(30));
+                Await k = awaitTotal(expected, Duration.ofMinutes(30));
                 load("kill -9 during a catch-up, after");
-                all = (caught - launched) / 1e9;
                 String exact = exactly();
-                out.append(String.format(Locale.ROOT, "| (b′) kill -9 during the catch-up of a third batch (%,d answers, killed at %,d searchable), restart | %,d | %.1f | %.1f | %,.0f | %.1f× |%n%n",
-                        2L * killBatch, atKill, expected - atKill, (ready - launched) / 1e9, all, (expected - atKill) / all,
-                        all / bare));
-                out.append("After the kill and restart: ").append(exact).append("\n\n");
+                rows.append(row(String.format(Locale.ROOT, "(b′) kill -9 half-way through the catch-up of a third batch"
+                                + " of %,d answers (killed with %,d of them searchable), restart; %,d searchable when ready",
+                                2L * killBatch, atKill - 4L * responses, k.firstTotal() - 4L * responses), expected - atKill,
+                        launched, ready, k.doneAt(), k.rate(), 1 / k.rate() / bare));
                 server.stop();
+                out.append("| | answers | launch → ready, s | ready → all searchable, s | launch → all searchable, s"
+                        + " | answers/s while indexing | time per answer ÷ bare IndexWriter's |\n");
+                out.append("|---|---:|---:|---:|---:|---:|---:|\n").append(rows).append('\n');
+                out.append("After the kill and restart: ").append(exact).append("\n\n");
+                out.append(search);
             } finally {
                 c.close();
             }
@@ -374,19 +375,30 @@ public final class ThemesSpeedBenchmark {
                     + ms(System.nanoTime() - t0) + " ms (COPY, with their outbox rows)");
         }
 
-        /** Polls the study's search until {@code expected} answers are searchable in a complete index; returns System.nanoTime() then. */
-        private long awaitTotal(long expected, Duration timeout) throws Exception {
+        /**
+         * Polls the study's search every 100 ms until {@code expected} answers are searchable in a
+         * complete index. The rate is that of the answers that became searchable from the first
+         * poll on (NaN when they all came at once, as a rebuild's swap brings them).
+         */
+        private Await awaitTotal(long expected, Duration timeout) throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
-            long lastLog = 0;
+            long lastLog = System.nanoTime();
+            long firstAt = -1;
+            long firstTotal = 0;
             while (System.nanoTime() < deadline) {
+                long at = System.nanoTime();
                 JsonObject page = searchOnce(null);
                 long total = total(page);
+                if (firstAt < 0) {
+                    firstAt = at;
+                    firstTotal = total;
+                }
                 if (page.getBoolean("complete") && total >= expected) {
                     long now = System.nanoTime();
                     if (total != expected) {
                         notes.put("more than expected", total + " answers searchable where " + expected + " were awaited");
                     }
-                    return now;
+                    return new Await(firstAt, firstTotal, now, expected);
                 }
                 if (System.nanoTime() - lastLog > 10_000_000_000L) {
                     log("  " + total + " of " + expected + " answers searchable (complete " + page.getBoolean("complete") + ")");
@@ -456,7 +468,8 @@ public final class ThemesSpeedBenchmark {
             return path.append("&page=").append(q.page()).append("&size=20").toString();
         }
 
-        private void searchLatency() throws Exception {
+        private String searchLatency() throws Exception {
+            StringBuilder out = new StringBuilder();
             List<SpeedQuery> queries = queries();
             log("search: " + queries.size() + " queries, " + passes + " passes, each query over HTTP, our search"
                     + " in-process and the bare IndexSearcher in turn");
@@ -548,7 +561,21 @@ public final class ThemesSpeedBenchmark {
                 }
                 notes.put("some of the queries", examples.toString());
             }
+            return out.toString();
         }
+    }
+
+    /** When the first poll was made and what it found; when the last found everything. */
+    record Await(long firstAt, long firstTotal, long doneAt, long expected) {
+        double rate() {
+            return firstTotal >= expected || doneAt == firstAt ? Double.NaN
+                    : (expected - firstTotal) / ((doneAt - firstAt) / 1e9);
+        }
+    }
+
+    private static String row(String label, long answers, long launched, long ready, long done, double rate, double ratio) {
+        return String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %,.0f | %.1f× |%n", label, answers,
+                (ready - launched) / 1e9, (done - ready) / 1e9, (done - launched) / 1e9, rate, ratio);
     }
 
     private static String latencyRow(String label, List<Long> samples) {
