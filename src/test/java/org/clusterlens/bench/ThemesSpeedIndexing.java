@@ -180,12 +180,24 @@ final class ThemesSpeedIndexing {
             analyzer = analysis.text(LANGUAGE);
         }
 
+        /**
+         * The top hits as a plain IndexSearcher finds them; its total is exact only up to 1,000
+         * hits (Lucene's default threshold: past it, hits are skipped rather than counted).
+         */
         long search(String q, int depth) throws Exception {
+            TopDocs top = searcher.search(parse(q), depth);
+            return top.totalHits.value();
+        }
+
+        /** Every hit counted, to check the totals against ours. */
+        long count(String q) throws Exception {
+            return searcher.count(parse(q));
+        }
+
+        private Query parse(String q) throws Exception {
             QueryParser parser = new QueryParser(LanguageAnalysis.textField(LANGUAGE), analyzer);
             parser.setDefaultOperator(QueryParser.Operator.AND);
-            Query query = parser.parse(q);
-            TopDocs top = searcher.search(query, depth);
-            return top.totalHits.value();
+            return parser.parse(q);
         }
 
         @Override
