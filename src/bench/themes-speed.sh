@@ -27,7 +27,8 @@
 #   SEED=20261202      resampling and query seed; the same seed gives the same answers and queries
 #   PGHOST/PGPORT/PGUSER  PostgreSQL (127.0.0.1/5432/postgres); the user creates and drops a database
 #   BENCH_DIR          compiled harness and the run's data (default ${TMPDIR:-/tmp}/clusterlens-themes-speed)
-#   KEEP=1             keep the run directory (server logs, indexes)
+#   KEEP=1             keep the run directory (server logs, indexes, and data/search.jfr: the server's
+#                      JFR recording of one more, unmeasured, pass of the queries)
 #
 # Prints markdown on stdout; progress goes to stderr. With the defaults about 15 minutes.
 set -euo pipefail
@@ -79,6 +80,7 @@ sources=(
     "$repo_root/src/test/java/org/clusterlens/bench/ThemesSpeedCorpus.java"
     "$repo_root/src/test/java/org/clusterlens/bench/ThemesSpeedIndexing.java"
     "$repo_root/src/test/java/org/clusterlens/bench/ThemesSpeedSeeder.java"
+    "$repo_root/src/test/java/org/clusterlens/bench/BenchServer.java"
     "$repo_root/src/test/java/org/clusterlens/testing/Api.java"
     "$repo_root/src/test/java/org/clusterlens/testing/ServerProcess.java"
     "$repo_root/src/test/java/org/clusterlens/testing/ItEnvironment.java"

@@ -536,6 +536,15 @@ public final class ThemesSpeedBenchmark {
                     }
                 }
                 load("search latency, after");
+                // one more pass, not measured, with the server recording JFR: where an HTTP search's time goes
+                Path jfr = work.resolve("search.jfr");
+                if (jcmd("JFR.start", "name=search", "settings=profile", "filename=" + jfr)) {
+                    for (HttpRequest request : requests) {
+                        client.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
+                    jcmd("JFR.stop", "name=search");
+                    log("server JFR of an unmeasured search pass: " + jfr);
+                }
                 out.append("\n#### Search latency on ").append(fmtInt(2L * responses)).append(" answers\n\n");
                 out.append(queries.size()).append(" fixed queries × ").append(passes)
                         .append(" passes, sequential, each query over HTTP, then in-process through our search, then on the bare index; ms:\n\n");
@@ -564,6 +573,20 @@ public final class ThemesSpeedBenchmark {
                 notes.put("some of the queries", examples.toString());
             }
             return out.toString();
+        }
+    }
+
+    /** Runs jcmd against the server (the harness's Payara Micro child); false if that failed. */
+    private static boolean jcmd(String... command) {
+        try {
+            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(BenchServer.pid())));
+            args.addAll(List.of(command));
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (Exception e) {
+            log("jcmd " + String.join(" ", command) + " failed: " + e);
+            return false;
         }
     }
 
