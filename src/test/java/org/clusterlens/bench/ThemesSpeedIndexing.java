@@ -1,9 +1,11 @@
 package org.clusterlens.bench;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -53,7 +55,8 @@ final class ThemesSpeedIndexing {
         BARE("bare IndexWriter: text_en only (positions, not stored), same analyzer"),
         OURS("ours: AnswerIndex rebuild (AnswerSource pages of 200, AnswerDocuments, one commit with the outbox position)"),
         STORED_OFFSETS("bare + offsets in text_en + the answer stored"),
-        PHRASES("… + phrases_en (2–3-word n-grams, per-field analyzer)"),
+        PHRASES("… + phrases_en (2–3-word n-grams), the answer analysed again for it (per-field analyzer)"),
+        PHRASES_ONCE("… the same, the phrases made from the text field's words (CachingTokenFilter, as AnswerDocuments does)"),
         DOCUMENTS("AnswerDocuments.document into a plain IndexWriter (everything ours indexes, without AnswerIndex)");
 
         final String label;
@@ -138,6 +141,14 @@ final class ThemesSpeedIndexing {
                             doc.add(new Field(text, answer.text(), STORED_WITH_OFFSETS));
                             doc.add(new Field(phrases, answer.text(), FREQS));
                         }
+                        case PHRASES_ONCE -> {
+                            doc = new Document();
+                            CachingTokenFilter words = new CachingTokenFilter(
+                                    analysis.text(LANGUAGE).tokenStream(text, answer.text()));
+                            doc.add(new Field(text, words, ANALYSED_WITH_OFFSETS));
+                            doc.add(new StoredField(text, answer.text()));
+                            doc.add(new Field(phrases, LanguageAnalysis.phrasesOf(words), FREQS));
+                        }
                         case DOCUMENTS -> doc = AnswerDocuments.document(response, answer, analysis);
                         default -> throw new IllegalArgumentException(variant.name());
                     }
@@ -153,6 +164,7 @@ final class ThemesSpeedIndexing {
 
     private static final FieldType STORED_WITH_OFFSETS = type(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, true);
     private static final FieldType FREQS = type(IndexOptions.DOCS_AND_FREQS, false);
+    private static final FieldType ANALYSED_WITH_OFFSETS = type(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, false);
 
     private static FieldType type(IndexOptions options, boolean stored) {
         FieldType type = new FieldType();
