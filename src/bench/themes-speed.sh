@@ -30,7 +30,7 @@
 #   KEEP=1             keep the run directory (server logs, indexes, and data/search.jfr: the server's
 #                      JFR recording of one more, unmeasured, pass of the queries)
 #
-# Prints markdown on stdout; progress goes to stderr. With the defaults about 15 minutes.
+# Prints markdown on stdout; progress goes to stderr. With the defaults 7-12 minutes, by the load.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
