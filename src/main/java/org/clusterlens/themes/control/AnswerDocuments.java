@@ -1,5 +1,6 @@
 package org.clusterlens.themes.control;
 
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,6 +20,7 @@ import java.util.List;
  * language's text field, which is indexed with offsets for highlighting; the same text, cut
  * into word n-grams, goes into the phrases field. Text fields are analysed here, with the
  * study's stop words, rather than by the writer, whose one analyzer cannot know the study.
+ * Each answer is analysed once: the phrases are made from the words of its text field.
  */
 public final class AnswerDocuments {
     /** Changes when documents change shape: an index of another layout is rebuilt. */
@@ -93,11 +95,13 @@ public final class AnswerDocuments {
         }
         String textField = LanguageAnalysis.textField(response.language());
         String phrasesField = LanguageAnalysis.phrasesField(response.language());
-        doc.add(new Field(textField, analysis.text(response.language()).tokenStream(textField, answer.text()),
-                ANALYSED_TEXT));
+        // analysed once: the writer inverts the text field first, which fills the cache, and the
+        // phrases field's n-grams are made from the same words replayed (LanguageAnalysis#phrasesOf)
+        CachingTokenFilter words = new CachingTokenFilter(
+                analysis.text(response.language()).tokenStream(textField, answer.text()));
+        doc.add(new Field(textField, words, ANALYSED_TEXT));
         doc.add(new StoredField(textField, answer.text()));
-        doc.add(new Field(phrasesField, analysis.phrases(response.language()).tokenStream(phrasesField, answer.text()),
-                ANALYSED_PHRASES));
+        doc.add(new Field(phrasesField, LanguageAnalysis.phrasesOf(words), ANALYSED_PHRASES));
         try {
             return FACETS_CONFIG.build(doc);
         } catch (IOException e) {

@@ -154,11 +154,20 @@ public final class LanguageAnalysis {
 
             @Override
             protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-                ShingleFilter shingles = new ShingleFilter(components.getTokenStream(), 2, 3);
-                shingles.setOutputUnigrams(false);
-                return new TokenStreamComponents(components.getSource(), new InnerFillersOnly(shingles));
+                return new TokenStreamComponents(components.getSource(), phrasesOf(components.getTokenStream()));
             }
         };
+    }
+
+    /**
+     * The phrases of a stream of analysed words, as {@link #phrases} makes them from the text:
+     * indexing feeds it the words the text field has already analysed, rather than analysing the
+     * answer a second time.
+     */
+    public static TokenStream phrasesOf(TokenStream words) {
+        ShingleFilter shingles = new ShingleFilter(words, 2, 3);
+        shingles.setOutputUnigrams(false);
+        return new InnerFillersOnly(shingles);
     }
 
     private static final class InnerFillersOnly extends FilteringTokenFilter {
