@@ -41,7 +41,7 @@ public final class CandidateViews {
     public record ThemeView(String label, int size, double share, String query, List<PhraseView> phrases,
                             List<QuoteView> quotes) {
         static ThemeView of(CandidateTheme t, Viewer viewer, Map<Long, Actor> actors) {
-            return new ThemeView(t.label(), t.size(), round(t.share(), 4), SeedQuery.of(t.phrases()),
+            return new ThemeView(t.label(), t.size(), round(t.share(), 4), SeedQuery.of(t.seedPhrases()),
                     t.phrases().stream().map(PhraseView::of).toList(),
                     t.quotes().stream().map(q -> QuoteView.of(q, viewer, actors.get(q.actorId()))).toList());
         }

@@ -121,10 +121,10 @@ public final class ThemeDiscovery {
             if (in.isEmpty()) {
                 continue;
             }
-            List<Phrase> listed = phrases.of(in.stream().map(answers::get).toList(),
+            ThemePhrases.Words words = phrases.of(in.stream().map(answers::get).toList(),
                     in.stream().map(i -> bags[i]).toList());
-            found.add(new Found(c, in, new CandidateTheme(ThemePhrases.label(listed), in.size(), (double) in.size() / n,
-                    listed, quotes(in, answers, vectors, centres, c))));
+            found.add(new Found(c, in, new CandidateTheme(ThemePhrases.label(words.listed()), in.size(),
+                    (double) in.size() / n, words.listed(), words.seed(), quotes(in, answers, vectors, centres, c))));
         }
         found.sort(Comparator.<Found>comparingInt(f -> -f.members().size())
                 .thenComparing(f -> f.theme().label()).thenComparingInt(f -> f.members().getFirst()));

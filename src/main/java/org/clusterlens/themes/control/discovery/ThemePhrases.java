@@ -14,6 +14,9 @@ import java.util.Map;
 final class ThemePhrases {
     static final int LISTED = 8;
     static final int IN_LABEL = 3;
+    /** A seed query stops at this many phrases, or once it finds this share of the theme's answers. */
+    static final int SEED_PHRASES = 10;
+    static final double SEED_COVER = 0.9;
     /** A phrase of a theme of at least this size must be in two of its answers: one answer is an anecdote. */
     private static final int SMALL_THEME = 4;
 
@@ -42,8 +45,15 @@ final class ThemePhrases {
         return background == Background.STUDY ? sliceSize - themeSize + outsideSize : outsideSize;
     }
 
+    /** The phrases listed for a theme, and those its saved query starts with if it is accepted. */
+    record Words(List<Phrase> listed, List<Phrase> seed) {
+    }
+
+    private record Ranked(int term, int inTheme, int inBackground, double g2) {
+    }
+
     /** @param members the theme's answers and their bags, in content order */
-    List<Phrase> of(List<SliceAnswer> members, List<TermBag> bags) {
+    Words of(List<SliceAnswer> members, List<TermBag> bags) {
         int size = members.size();
         Map<Integer, Integer> inTheme = new HashMap<>();
         for (TermBag bag : bags) {
@@ -53,8 +63,6 @@ final class ThemePhrases {
         }
         int backgroundSize = backgroundSize(size);
         int least = size >= SMALL_THEME ? 2 : 1;
-        record Ranked(int term, int inTheme, int inBackground, double g2) {
-        }
         List<Ranked> ranked = new ArrayList<>();
         inTheme.forEach((term, count) -> {
             int outside = outsideAnswers[term];
@@ -76,12 +84,55 @@ final class ThemePhrases {
                 chosen.add(r);
             }
         }
+        return new Words(phrases(chosen, members, bags), phrases(covering(ranked, bags), members, bags));
+    }
+
+    private List<Phrase> phrases(List<Ranked> chosen, List<SliceAnswer> members, List<TermBag> bags) {
         List<Phrase> phrases = new ArrayList<>();
         for (Ranked r : chosen) {
             phrases.add(new Phrase(surface(r.term(), members, bags), terms.get(r.term()), r.inTheme(), r.inBackground(),
                     r.g2()));
         }
         return phrases;
+    }
+
+    /**
+     * Greedy cover: the phrase that finds the most answers of the theme not yet found, weighed by
+     * the share of its answers that are in the theme, until a query of them finds most of the
+     * theme. The listed phrases set the theme apart; these make a query that holds it.
+     */
+    private static List<Ranked> covering(List<Ranked> ranked, List<TermBag> bags) {
+        boolean[] found = new boolean[bags.size()];
+        int foundCount = 0;
+        List<Ranked> chosen = new ArrayList<>();
+        while (chosen.size() < SEED_PHRASES && foundCount < SEED_COVER * bags.size()) {
+            Ranked best = null;
+            double bestGain = 0;
+            for (Ranked r : ranked) {
+                int fresh = 0;
+                for (int i = 0; i < bags.size(); i++) {
+                    if (!found[i] && bags.get(i).contains(r.term())) {
+                        fresh++;
+                    }
+                }
+                double gain = fresh * (double) r.inTheme() / (r.inTheme() + r.inBackground());
+                if (gain > bestGain) {
+                    best = r;
+                    bestGain = gain;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            chosen.add(best);
+            for (int i = 0; i < bags.size(); i++) {
+                if (!found[i] && bags.get(i).contains(best.term())) {
+                    found[i] = true;
+                    foundCount++;
+                }
+            }
+        }
+        return chosen;
     }
 
     static String label(List<Phrase> phrases) {

@@ -58,7 +58,7 @@ class SeedQueryTest {
                             members.add(answers.get(i).responseId());
                         }
                     }
-                    String query = SeedQuery.of(discovery.themes().get(t).phrases());
+                    String query = SeedQuery.of(discovery.themes().get(t).seedPhrases());
                     Set<Long> found = new HashSet<>();
                     for (ScoreDoc hit : searcher.search(AnswerQuery.parse(query, ANALYSIS), 1000).scoreDocs) {
                         found.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(AnswerDocuments.RESPONSE)));
@@ -67,6 +67,8 @@ class SeedQueryTest {
                     held.retainAll(found);
                     assertTrue(held.size() >= 0.9 * members.size(),
                             query + " finds " + held.size() + " of the theme's " + members.size() + " answers");
+                    assertTrue(held.size() >= 0.8 * found.size(),
+                            query + " finds " + found.size() + " answers, of which only " + held.size() + " are the theme's");
                 }
             }
         }
