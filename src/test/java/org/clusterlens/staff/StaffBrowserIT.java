@@ -721,6 +721,21 @@ class StaffBrowserIT {
                     && browser.find(".suggestions-status").getText().contains("coded out of"));
             check(browser, "suggestions after an acceptance and a rejection");
 
+            // every suggestion shown above a threshold just under the most confident one, at once
+            WebElement top = browser.findAll(".suggested-answer .suggestion").getFirst();
+            String topPair = "[data-answer-key='" + top.getAttribute("data-answer-key") + "'][data-theme-id='"
+                    + top.getAttribute("data-theme-id") + "']";
+            String said = top.findElement(By.cssSelector(".suggested-theme")).getText();
+            int percent = Integer.parseInt(said.replaceAll(".*?(\\d+) %$", "$1"));
+            WebElement threshold = fieldIn(browser, "accept-suggestions", "threshold");
+            threshold.clear();
+            threshold.sendKeys(String.valueOf(Math.max(percent - 1, 0)));
+            WebElement bulk = browser.find("#accept-suggestions button[type=submit]");
+            assertEquals("Accept all shown above " + Math.max(percent - 1, 0) + " %", bulk.getText());
+            press(bulk);
+            browser.await("the suggestions accepted at once gone", d -> browser.findAll(".suggestion" + topPair).isEmpty()
+                    && browser.find(".suggestions-status").getText().contains("accepted"));
+
             var inTheme = api.get(themes + "/" + acceptedTheme + "/answers").asAdmin().send().json().getJsonArray("hits")
                     .getValuesAs(JsonObject.class).stream().map(h -> h.getString("answerKey")).toList();
             assertTrue(inTheme.contains(acceptedKey), "the accepted answer is in the theme: " + inTheme);
