@@ -8,6 +8,7 @@ import { field, form, showProblem, clearErrors } from './forms.mjs';
 import { button, message, section, typed } from './ui.mjs';
 import { candidatesPanel } from './candidates.mjs';
 import { showCodebook } from './codebook.mjs';
+import { suggestionsPanel } from './suggestions.mjs';
 
 const PAGE_SIZE = 20;
 const FACETS = ['question', 'actorType', 'sector', 'wave'];
@@ -142,5 +143,6 @@ export async function showThemes(ctx, study) {
   return h('div', { class: 'themes' },
     section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)),
     candidatesPanel(ctx, study, reloadCodebook),
-    codebook);
+    codebook,
+    suggestionsPanel(ctx, study, reloadCodebook));
 }

@@ -654,6 +654,94 @@ class StaffBrowserIT {
         }
     }
 
+    @Test
+    void leadReviewsSuggestionsLearntFromHandCodingOneByOne() throws InterruptedException {
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("suggestions study"), "fr");
+        assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
+                + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
+                + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n"
+                + "B3,Biscuiterie Sarr,firm,food_processing,small,Thiès,,\r\n"
+                + "B4,Boulangerie Diop,firm,food_processing,small,Thiès,,\r\n").status());
+        String answers = Interviews.firmDiagnostic().toString();
+        for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
+            submitFirmDiagnostic(invitation, answers);
+        }
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        List<Long> responses = responseIds(study).stream().sorted().toList();
+        IndexedAnswers.awaitResponses(api, study.studyId(), Set.copyOf(responses), java.time.Duration.ofSeconds(30));
+
+        // three firms' inputs coded into one theme and their threats into another, through the API
+        String themes = "api/studies/" + study.studyId() + "/themes";
+        Map<String, Long> themeIds = new java.util.HashMap<>();
+        for (String name : List.of("Intrants", "Énergie")) {
+            var created = api.post(themes, "{\"name\": \"" + name + "\"}").asAdmin().send();
+            assertEquals(201, created.status(), created::toString);
+            themeIds.put(name, created.json().getJsonNumber("id").longValue());
+        }
+        for (long response : responses.subList(0, 3)) {
+            for (var code : Map.of("main_inputs", "Intrants", "swot_threats", "Énergie").entrySet()) {
+                var coded = api.put(themes + "/" + themeIds.get(code.getValue()) + "/answers/" + response + "." + code.getKey(), "")
+                        .asAdmin().send();
+                assertEquals(200, coded.status(), coded::toString);
+            }
+        }
+
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, lead);
+            browser.open(app().resolve("#/studies/" + study.studyId() + "/themes"));
+            press(browser.await("the suggestions button", d -> browser.findAll("button[data-action=show-suggestions]")
+                    .stream().findFirst().orElse(null)));
+            browser.await("the suggestions", d -> browser.findAll("#suggestions-count").size() == 1
+                    && !browser.findAll(".suggested-answer").isEmpty());
+            assertTrue(browser.find("#suggestions-count").getText().contains("6"), browser.find("#suggestions-count").getText());
+            String fourth = String.valueOf(responses.get(3));
+            WebElement first = browser.findAll(".suggested-answer").getFirst();
+            assertTrue(first.getAttribute("data-answer-key").startsWith(fourth + "."),
+                    "the uncoded firm's answer like the coded ones comes first: " + first.getText());
+            assertTrue(first.getText().contains("%"), first.getText());
+            assertFalse(browser.find("#app").getText().contains("Ndiaye"), "a lead reads no names");
+            check(browser, "suggestions to review");
+            screenshot(browser, "themes-suggestions");
+
+            // accept the most confident suggestion, then reject the next answer's first one
+            WebElement accepted = first.findElement(By.cssSelector(".suggestion"));
+            String acceptedKey = accepted.getAttribute("data-answer-key");
+            String acceptedTheme = accepted.getAttribute("data-theme-id");
+            String acceptedPair = "[data-answer-key='" + acceptedKey + "'][data-theme-id='" + acceptedTheme + "']";
+            press(accepted.findElement(By.cssSelector("button[data-action=accept]")));
+            browser.await("the accepted suggestion gone", d -> browser.findAll(".suggestion" + acceptedPair).isEmpty()
+                    && browser.find(".suggestions-status").getText().contains("coded into"));
+            WebElement rejected = browser.findAll(".suggested-answer .suggestion").getFirst();
+            String rejectedPair = "[data-answer-key='" + rejected.getAttribute("data-answer-key") + "'][data-theme-id='"
+                    + rejected.getAttribute("data-theme-id") + "']";
+            press(rejected.findElement(By.cssSelector("button[data-action=reject]")));
+            browser.await("the rejected suggestion gone", d -> browser.findAll(".suggestion" + rejectedPair).isEmpty()
+                    && browser.find(".suggestions-status").getText().contains("coded out of"));
+            check(browser, "suggestions after an acceptance and a rejection");
+
+            // every suggestion shown above a threshold just under the most confident one, at once
+            WebElement top = browser.findAll(".suggested-answer .suggestion").getFirst();
+            String topPair = "[data-answer-key='" + top.getAttribute("data-answer-key") + "'][data-theme-id='"
+                    + top.getAttribute("data-theme-id") + "']";
+            String said = top.findElement(By.cssSelector(".suggested-theme")).getText();
+            int percent = Integer.parseInt(said.replaceAll(".*?(\\d+) %$", "$1"));
+            WebElement threshold = fieldIn(browser, "accept-suggestions", "threshold");
+            threshold.clear();
+            threshold.sendKeys(String.valueOf(Math.max(percent - 1, 0)));
+            WebElement bulk = browser.find("#accept-suggestions button[type=submit]");
+            assertEquals("Accept all shown above " + Math.max(percent - 1, 0) + " %", bulk.getText());
+            press(bulk);
+            browser.await("the suggestions accepted at once gone", d -> browser.findAll(".suggestion" + topPair).isEmpty()
+                    && browser.find(".suggestions-status").getText().contains("accepted"));
+
+            var inTheme = api.get(themes + "/" + acceptedTheme + "/answers").asAdmin().send().json().getJsonArray("hits")
+                    .getValuesAs(JsonObject.class).stream().map(h -> h.getString("answerKey")).toList();
+            assertTrue(inTheme.contains(acceptedKey), "the accepted answer is in the theme: " + inTheme);
+        }
+    }
+
     private void submitFirmDiagnostic(JsonObject invitation, String answers) {
         var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
                 "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
