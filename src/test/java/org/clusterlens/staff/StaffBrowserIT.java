@@ -656,7 +656,7 @@ class StaffBrowserIT {
 
     @Test
     void leadCodesAnAnswerAndReadsThemeCountsWithSmallCellsSuppressed() throws InterruptedException {
-        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("codes study"), "fr");
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("codes study"), "fr", 2);
         assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
                 + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
                 + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
@@ -715,19 +715,24 @@ class StaffBrowserIT {
             browser.await("the hit searched again", d -> !browser.findAll(codesOf).isEmpty()
                     && browser.find(codesOf + " summary").getText().equals("Codes: Qualité"));
 
-            // the counts: two firms are fewer than the study's k of 5, so every cell is suppressed, never a number
+            // the counts, k = 2: Farine's answers come from both firms and are drawn; Qualité's one answer is suppressed
             WebElement counts = browser.await("the theme counts", d -> browser.findAll("#theme-counts table").size() == 2
                     ? browser.find("#theme-counts") : null);
-            assertTrue(counts.getText().contains("suppressed (fewer than 5)"), counts.getText());
-            assertTrue(browser.findAll("#theme-counts svg rect").isEmpty(), "no bar for a suppressed cell");
-            assertFalse(browser.findAll("#theme-counts svg [data-suppressed]").isEmpty());
+            assertTrue(counts.getText().contains("suppressed (fewer than 2)"), counts.getText());
+            assertEquals(1, browser.findAll("#theme-counts svg rect").size(), "one bar: Farine's firms; none for Qualité's");
+            assertEquals(1, browser.findAll("#theme-counts svg [data-suppressed]").size());
             new Select(browser.find("[data-field=counts-by]")).selectByValue("sector");
             browser.await("the counts by sector", d -> browser.find("#theme-counts caption").getText().contains("by sector")
-                    && browser.find("#theme-counts").getText().contains("suppressed (fewer than 5)"));
+                    && browser.find("#theme-counts").getText().contains("suppressed (fewer than 2)"));
             assertTrue(browser.find("#theme-counts svg title").getAttribute("textContent").contains("by sector"));
-            String figures = browser.find("#theme-counts table").getText();
-            assertTrue(figures.contains("Farine") && figures.contains("Qualité"), figures);
-            assertFalse(figures.matches("(?s).*\\b[1-4]\\b.*"), "no count under k is shown: " + figures);
+            assertEquals(1, browser.findAll("#theme-counts svg rect").size());
+            List<String> rows = browser.findAll("#theme-counts table").getFirst().findElements(By.cssSelector("tbody tr"))
+                    .stream().map(WebElement::getText).toList();
+            String flourRow = rows.stream().filter(r -> r.contains("Farine")).findFirst().orElseThrow();
+            String byHandRow = rows.stream().filter(r -> r.contains("Qualité")).findFirst().orElseThrow();
+            assertTrue(flourRow.contains("3"), flourRow);
+            assertFalse(byHandRow.replace("suppressed (fewer than 2)", "").matches("(?s).*\\d.*"),
+                    "the cell under k is words, never its number: " + byHandRow);
             check(browser, "theme counts with small cells suppressed");
             screenshot(browser, "themes-counts");
             assertFalse(browser.find("#app").getText().contains("Ndiaye"), "a lead reads no names");
