@@ -140,6 +140,15 @@ const STRINGS = {
     revokeToken: 'Revoke', revokeTokenNamed: 'Revoke the token {name}', tokenRevoked: 'Token {name} revoked.',
     newToken: 'New token', createToken: 'Create the token', expiresOn: 'Expires on', expiresHint: 'Optional.',
     tokenShownOnce: 'Copy the token now: it is shown only once.', tokenValue: 'Token {name}', tokenCreated: 'Token created: copy it now.',
+    // an answer's codes, and theme counts as a chart
+    hitCodes: 'Codes', hitCodesNone: 'none', hitCodesLegend: 'Themes of this answer', hitCodesNoCodebook: 'The codebook has no theme yet.',
+    hitCodedIn: 'Coded into {name}.', hitCodedOut: 'Coded out of {name}.',
+    themeCounts: 'Theme counts', countsBy: 'Count by', countsBy_actorType: 'actor type', countsBy_sector: 'sector', countsBy_wave: 'wave',
+    countsShownBy: 'Theme counts by {by}.', countsIntro: 'Answers of each theme. A count from fewer than {k} respondents is not shown.',
+    countsChartTitle: 'Answers per theme, by {by}', countsChartDesc: 'One bar per category; a count from fewer than {k} respondents is written as suppressed, with no bar.',
+    countSuppressed: 'suppressed (fewer than {k})', countsNoCategory: 'none given', countsTotal: 'All answers',
+    countsTableCaption: 'Answers per theme, by {by}', cooccurrence: 'Themes together', cooccurrenceCaption: 'Answers in both themes',
+    cooccurrenceThemes: 'Themes', cooccurrenceAnswers: 'Answers in both', cooccurrenceNone: 'Fewer than two themes: nothing to compare.',
   },
   fr: {
     appName: 'ClusterLens', skipToContent: 'Aller au contenu', language: 'Langue', mainNavigation: 'Principal',
@@ -279,6 +288,15 @@ const STRINGS = {
     revokeToken: 'Révoquer', revokeTokenNamed: 'Révoquer le jeton {name}', tokenRevoked: 'Jeton {name} révoqué.',
     newToken: 'Nouveau jeton', createToken: 'Créer le jeton', expiresOn: 'Expire le', expiresHint: 'Facultatif.',
     tokenShownOnce: 'Copiez le jeton maintenant : il n’est montré qu’une fois.', tokenValue: 'Jeton {name}', tokenCreated: 'Jeton créé : copiez-le maintenant.',
+    // an answer's codes, and theme counts as a chart
+    hitCodes: 'Codes', hitCodesNone: 'aucun', hitCodesLegend: 'Thèmes de cette réponse', hitCodesNoCodebook: 'Le livre de codes n’a pas encore de thème.',
+    hitCodedIn: 'Codée dans {name}.', hitCodedOut: 'Retirée de {name}.',
+    themeCounts: 'Comptes par thème', countsBy: 'Compter par', countsBy_actorType: 'type d’acteur', countsBy_sector: 'secteur', countsBy_wave: 'vague',
+    countsShownBy: 'Comptes par thème et par {by}.', countsIntro: 'Réponses de chaque thème. Un compte venant de moins de {k} répondants n’est pas montré.',
+    countsChartTitle: 'Réponses par thème, par {by}', countsChartDesc: 'Une barre par catégorie ; un compte venant de moins de {k} répondants est écrit masqué, sans barre.',
+    countSuppressed: 'masqué (moins de {k})', countsNoCategory: 'non renseigné', countsTotal: 'Toutes les réponses',
+    countsTableCaption: 'Réponses par thème, par {by}', cooccurrence: 'Thèmes ensemble', cooccurrenceCaption: 'Réponses dans les deux thèmes',
+    cooccurrenceThemes: 'Thèmes', cooccurrenceAnswers: 'Réponses dans les deux', cooccurrenceNone: 'Moins de deux thèmes : rien à comparer.',
   },
 };
 

@@ -9,6 +9,8 @@ import { button, message, section, typed } from './ui.mjs';
 import { candidatesPanel } from './candidates.mjs';
 import { showCodebook } from './codebook.mjs';
 import { suggestionsPanel } from './suggestions.mjs';
+import { hitCodes } from './hit-codes.mjs';
+import { themeCounts } from './theme-counts.mjs';
 
 const PAGE_SIZE = 20;
 const FACETS = ['question', 'actorType', 'sector', 'wave'];
@@ -38,13 +40,14 @@ function facetLabel(ctx, dimension, count) {
   return count.label ?? count.value;
 }
 
-function hitView(ctx, hit) {
+function hitView(ctx, hit, codes = null) {
   const who = hit.actorName ?? hit.pseudonym;
   return h('li', { class: 'hit', dataset: { responseId: hit.responseId, question: hit.question } },
     h('blockquote', {}, highlighted(hit.snippet)),
     h('p', { class: 'muted' },
       typed(hit.question), ' · ', ctx.t(`type_${hit.actorType}`), hit.sector ? [' · ', typed(hit.sector)] : null,
-      ' · ', typed(hit.waveName ?? ''), who ? [' · ', h('a', { href: `#/responses/${hit.responseId}` }, typed(who))] : null));
+      ' · ', typed(hit.waveName ?? ''), who ? [' · ', h('a', { href: `#/responses/${hit.responseId}` }, typed(who))] : null),
+    codes);
 }
 
 export async function showThemes(ctx, study) {
@@ -108,7 +111,8 @@ export async function showThemes(ctx, study) {
 
   async function load(element) {
     clearErrors(element);
-    const reply = await get(searchPath(study, state));
+    const [reply, themesReply] = await Promise.all([get(searchPath(study, state)), get(`studies/${study.id}/themes`)]);
+    const codebookThemes = themesReply.ok ? themesReply.data : null;
     clear(results);
     clear(facets);
     if (!reply.ok) {
@@ -122,7 +126,8 @@ export async function showThemes(ctx, study) {
     FACETS.filter((d) => page.facets?.[d]?.length).forEach((d) => facets.append(facetList(d, page.facets[d])));
     results.append(h('p', { class: 'count', id: 'search-count' }, ctx.t('answersFound', { n: page.total })));
     if (!page.complete) results.append(message(ctx.t('indexCatchingUp')));
-    if (page.hits.length) results.append(h('ol', { class: 'hits', start: (page.page - 1) * page.size + 1 }, page.hits.map((hit) => hitView(ctx, hit))));
+    if (page.hits.length) results.append(h('ol', { class: 'hits', start: (page.page - 1) * page.size + 1 }, page.hits.map((hit) => hitView(ctx, hit,
+      codebookThemes && hit.answerKey ? hitCodes(ctx, study, hit, codebookThemes, onCoded) : null))));
     const pages = Math.ceil(page.total / page.size);
     if (pages > 1) {
       results.append(h('nav', { class: 'pager', 'aria-label': ctx.t('searchPages') },
@@ -133,6 +138,10 @@ export async function showThemes(ctx, study) {
     ctx.announce(ctx.t('answersFound', { n: page.total }));
   }
 
+  const counts = themeCounts(ctx, study);
+  async function onCoded() {
+    await Promise.all([reloadCodebook(), counts.reload()]);
+  }
   await load(searchForm);
   const codebook = h('div', { class: 'codebook-holder' }, await showCodebook(ctx, study, showThemeAnswers));
   async function reloadCodebook() {
@@ -142,7 +151,8 @@ export async function showThemes(ctx, study) {
   }
   return h('div', { class: 'themes' },
     section(ctx.t('searchAnswers'), searchForm, h('div', { class: 'search-layout' }, facets, results)),
-    candidatesPanel(ctx, study, reloadCodebook),
+    candidatesPanel(ctx, study, onCoded),
     codebook,
-    suggestionsPanel(ctx, study, reloadCodebook));
+    suggestionsPanel(ctx, study, onCoded),
+    counts.element);
 }

@@ -755,6 +755,91 @@ class StaffBrowserIT {
     }
 
     @Test
+    void leadCodesAnAnswerAndReadsThemeCountsWithSmallCellsSuppressed() throws InterruptedException {
+        StudyFixtures.Ready study = fixtures.study(Fixtures.uniqueId("codes study"), "fr", 2);
+        assertEquals(200, fixtures.importActors(study.studyId(), StudyFixtures.HEADER
+                + "B1,Boulangerie Ndiaye,firm,food_processing,small,Thiès,,\r\n"
+                + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
+        String answers = Interviews.firmDiagnostic().toString();
+        for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
+            submitFirmDiagnostic(invitation, answers);
+        }
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        String themes = "api/studies/" + study.studyId() + "/themes";
+        var flour = api.post(themes, "{\"name\": \"Farine\", \"query\": \"farine\"}").asAdmin().send();
+        assertEquals(201, flour.status(), flour::toString);
+        var byHand = api.post(themes, "{\"name\": \"Qualité\"}").asAdmin().send();
+        assertEquals(201, byHand.status(), byHand::toString);
+        long flourId = flour.json().getJsonNumber("id").longValue();
+        long byHandId = byHand.json().getJsonNumber("id").longValue();
+        IndexedAnswers.awaitResponses(api, study.studyId(), responseIds(study), java.time.Duration.ofSeconds(30));
+
+        try (Browser browser = Browser.phone()) {
+            signIn(browser, lead);
+            browser.open(app().resolve("#/studies/" + study.studyId() + "/themes"));
+            browser.await("the search", d -> browser.findAll("#search-count").size() == 1);
+            browser.find("#answer-search").sendKeys("farine", Keys.ENTER);
+            browser.await("the hits for farine", d -> browser.find("#search-count").getText().equals("4 answers found")
+                    && browser.findAll(".hit .hit-codes").size() == 4);
+            WebElement codes = browser.findAll(".hit .hit-codes").getFirst();
+            String answerKey = codes.getAttribute("data-answer-key");
+            String codesOf = ".hit-codes[data-answer-key='" + answerKey + "']";
+            assertEquals("Codes: Farine", codes.findElement(By.cssSelector("summary")).getText(), "what the server says it is in");
+
+            // the lead codes the answer into the hand-only theme, then out of the one its query puts it in
+            press(codes.findElement(By.cssSelector("summary")));
+            WebElement into = browser.find(codesOf + " input[data-theme-id='" + byHandId + "']");
+            assertFalse(into.isSelected());
+            into.sendKeys(Keys.SPACE);
+            browser.await("coded into Qualité", d -> browser.find(codesOf + " summary").getText().equals("Codes: Farine, Qualité"));
+            assertEquals("Coded into Qualité.", browser.find(codesOf + " .hit-codes-status").getText());
+            WebElement outOf = browser.find(codesOf + " input[data-theme-id='" + flourId + "']");
+            assertTrue(outOf.isSelected());
+            outOf.sendKeys(Keys.SPACE);
+            browser.await("coded out of Farine", d -> browser.find(codesOf + " summary").getText().equals("Codes: Qualité"));
+            assertEquals(String.valueOf(flourId), browser.find(codesOf + " input[data-theme-id='" + flourId + "']")
+                    .getAttribute("data-theme-id"));
+            assertFalse(browser.find(codesOf + " input[data-theme-id='" + flourId + "']").isSelected());
+            assertTrue(focused(browser).startsWith("code-"), "the box just used keeps the focus: " + focused(browser));
+            browser.await("the codebook counts the hand codes", d -> browser.find("#codebook table").getText().contains("3 answers")
+                    && browser.find("#codebook table").getText().contains("1 answer"));
+            check(browser, "an answer's codes, edited");
+            screenshot(browser, "themes-hit-codes");
+
+            // the codes come from the server: searched again, the hit says the same
+            WebElement query = browser.find("#answer-search");
+            query.clear();
+            query.sendKeys("farine", Keys.ENTER);
+            browser.await("the hit searched again", d -> !browser.findAll(codesOf).isEmpty()
+                    && browser.find(codesOf + " summary").getText().equals("Codes: Qualité"));
+
+            // the counts, k = 2: Farine's answers come from both firms and are drawn; Qualité's one answer is suppressed
+            WebElement counts = browser.await("the theme counts", d -> browser.findAll("#theme-counts table").size() == 2
+                    ? browser.find("#theme-counts") : null);
+            assertTrue(counts.getText().contains("suppressed (fewer than 2)"), counts.getText());
+            assertEquals(1, browser.findAll("#theme-counts svg rect").size(), "one bar: Farine's firms; none for Qualité's");
+            assertEquals(1, browser.findAll("#theme-counts svg [data-suppressed]").size());
+            new Select(browser.find("[data-field=counts-by]")).selectByValue("sector");
+            browser.await("the counts by sector", d -> browser.find("#theme-counts caption").getText().contains("by sector")
+                    && browser.find("#theme-counts").getText().contains("suppressed (fewer than 2)"));
+            assertTrue(browser.find("#theme-counts svg title").getAttribute("textContent").contains("by sector"));
+            assertEquals(1, browser.findAll("#theme-counts svg rect").size());
+            List<String> rows = browser.findAll("#theme-counts table").getFirst().findElements(By.cssSelector("tbody tr"))
+                    .stream().map(WebElement::getText).toList();
+            String flourRow = rows.stream().filter(r -> r.contains("Farine")).findFirst().orElseThrow();
+            String byHandRow = rows.stream().filter(r -> r.contains("Qualité")).findFirst().orElseThrow();
+            assertTrue(flourRow.contains("3"), flourRow);
+            assertFalse(byHandRow.replace("suppressed (fewer than 2)", "").matches("(?s).*\\d.*"),
+                    "the cell under k is words, never its number: " + byHandRow);
+            check(browser, "theme counts with small cells suppressed");
+            screenshot(browser, "themes-counts");
+            assertFalse(browser.find("#app").getText().contains("Ndiaye"), "a lead reads no names");
+        }
+    }
+
+    @Test
     void leadSeesOnlyTheirStudyPseudonymised() {
         StudyFixtures.Ready theirs = fixtures.study(Fixtures.uniqueId("lead study"), "en");
         StudyFixtures.Ready other = fixtures.study(Fixtures.uniqueId("other study"), "en");

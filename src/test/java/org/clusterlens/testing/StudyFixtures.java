@@ -30,9 +30,14 @@ public final class StudyFixtures {
 
     /** A study with firm-diagnostic assigned to firms and a wave open today. */
     public Ready study(String name, String defaultLanguage) {
+        return study(name, defaultLanguage, 5);
+    }
+
+    /** The same, counts from fewer than {@code k} respondents suppressed. */
+    public Ready study(String name, String defaultLanguage, int k) {
         var study = api.post("api/studies", """
                 {"name": %s, "product": "bread", "place": "Thiès", "languages": ["en", "fr"],
-                 "defaultLanguage": "%s", "k": 5}""".formatted(Fixtures.jsonString(name), defaultLanguage))
+                 "defaultLanguage": "%s", "k": %d}""".formatted(Fixtures.jsonString(name), defaultLanguage, k))
                 .asAdmin().send();
         assertEquals(201, study.status(), study::toString);
         long studyId = study.json().getJsonNumber("id").longValue();

@@ -195,8 +195,8 @@ public class CodebookResource {
         var membership = coded.membership(theme, codebook.codes(List.of(theme.id())), search.analysis(studyId));
         var request = new AnswerSearch.Request(studyId, theme.query(), null, null, null, null, pageNumber, pageSize,
                 viewer.identified());
-        return SearchPage.of(theme.query(), pageNumber, pageSize, search.search(viewer, request, membership), viewer,
-                waves());
+        return SearchResource.withThemes(SearchPage.of(theme.query(), pageNumber, pageSize,
+                search.search(viewer, request, membership), viewer, waves()), studyId, codebook, coded);
     }
 
     /** Codes the answer into the theme by hand, whatever its query says. */

@@ -84,7 +84,24 @@ public class SearchResource {
         withinDepth(pageNumber, pageSize);
         var request = new AnswerSearch.Request(studyId, q, question, type, sector, waveId, pageNumber, pageSize,
                 viewer.identified(), within);
-        return SearchPage.of(q, pageNumber, pageSize, search.search(viewer, request), viewer, waves);
+        return withThemes(SearchPage.of(q, pageNumber, pageSize, search.search(viewer, request), viewer, waves), studyId,
+                codebook, coded);
+    }
+
+    /** The page with the codebook themes each hit is in: one small query per theme, for this page's answers only. */
+    static SearchPage withThemes(SearchPage page, long studyId, Codebook codebook, CodedAnswers coded) {
+        if (page.hits().isEmpty()) {
+            return page;
+        }
+        List<Theme> themes = codebook.themes(studyId);
+        if (themes.isEmpty()) {
+            return page;
+        }
+        var memberships = coded.memberships(studyId, themes, codebook.codes(themes.stream().map(Theme::id).toList()));
+        var byKey = coded.themesOf(memberships, page.hits().stream().map(SearchViews.HitView::answerKey).toList());
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        themes.forEach(t -> names.put(t.id(), t.name()));
+        return page.withThemes(byKey, names);
     }
 
     /** The answers of one of the study's themes, as the codebook says now. */

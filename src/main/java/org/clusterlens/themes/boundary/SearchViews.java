@@ -32,6 +32,17 @@ public final class SearchViews {
                             c.count())).toList()));
             return new SearchPage(q, found.result().total(), page, size, found.complete(), hits, facets);
         }
+
+        /** The same page, each hit saying which of the codebook's themes it is in ({@code names}: id to name, in codebook order). */
+        SearchPage withThemes(Map<String, List<Long>> byKey, Map<Long, String> names) {
+            List<HitView> coded = hits.stream().map(h -> h.withThemes(byKey.getOrDefault(h.answerKey(), List.of()).stream()
+                    .filter(names::containsKey).map(id -> new HitTheme(id, names.get(id))).toList())).toList();
+            return new SearchPage(q, total, page, size, complete, coded, facets);
+        }
+    }
+
+    /** A codebook theme an answer is in. */
+    public record HitTheme(long id, String name) {
     }
 
     /** {@code label}: the wave's name, for wave counts. */
@@ -41,18 +52,26 @@ public final class SearchViews {
     /**
      * One answer that matched. {@code answer} is the whole answer exactly as typed; who gave it
      * ({@code actorId}, {@code actorExternalId}, {@code actorName}) only for viewers who see identities.
-     * {@code answerKey} names the answer for hand coding ({@link AnswerKey}).
+     * {@code answerKey} names the answer for hand coding ({@link AnswerKey}); {@code themes}: the
+     * codebook themes it is in now, by query or by hand.
      */
     public record HitView(long responseId, String answerKey, long waveId, String waveName, String templateId, int templateVersion,
                           String question, String pointer, String repeat, String kind, String language,
                           String actorType, String sector, String sizeBand, String pseudonym, Long actorId,
-                          String actorExternalId, String actorName, String answer, SnippetView snippet) {
+                          String actorExternalId, String actorName, String answer, SnippetView snippet,
+                          List<HitTheme> themes) {
         static HitView of(AnswerSearch.Hit h, Viewer viewer, Actor actor, Map<Long, String> waves) {
             boolean named = viewer.identified() && actor != null;
             return new HitView(h.responseId(), new AnswerKey(h.responseId(), h.pointer()).toString(), h.waveId(), waves.get(h.waveId()), h.templateId(), h.templateVersion(),
                     h.question(), h.pointer(), h.repeat(), h.kind(), h.language(), h.actorType(), h.sector(),
                     h.sizeBand(), h.pseudonym(), named ? actor.id() : null, named ? actor.externalId() : null,
-                    named ? actor.name() : null, h.answer(), SnippetView.of(h.snippet()));
+                    named ? actor.name() : null, h.answer(), SnippetView.of(h.snippet()), List.of());
+        }
+
+        HitView withThemes(List<HitTheme> in) {
+            return new HitView(responseId, answerKey, waveId, waveName, templateId, templateVersion, question, pointer, repeat,
+                    kind, language, actorType, sector, sizeBand, pseudonym, actorId, actorExternalId, actorName, answer,
+                    snippet, in);
         }
     }
 

@@ -104,6 +104,16 @@ public class CodedAnswers {
         }));
     }
 
+    /** For each of a page's answer keys, the ids of the themes it is in now (see {@link HitThemes}). */
+    public Map<String, List<Long>> themesOf(Map<Long, Query> memberships, Collection<String> keys) {
+        if (keys.isEmpty() || memberships.isEmpty()) {
+            Map<String, List<Long>> none = new LinkedHashMap<>();
+            keys.forEach(k -> none.put(k, List.of()));
+            return none;
+        }
+        return search.read(index -> index.search(searcher -> HitThemes.of(searcher, memberships, keys)));
+    }
+
     /** Every answer of the study the viewer may count, with its respondent and category, and each theme's. */
     public ThemeTable.Table table(long studyId, Map<Long, Query> memberships, By by, boolean identified, int k) {
         return search.read(index -> index.search(searcher -> {
