@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -51,6 +52,8 @@ import java.util.regex.Pattern;
 @Transactional
 public class Respondents {
     private static final Pattern SUBMISSION_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** One factory: {@code Json.createReader} looks the provider up again on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
     /** Problem types the form tells apart from other conflicts, to say so in the respondent's language. */
     public static final String WAVE_CLOSED = "urn:clusterlens:problem:wave-closed";
     public static final String WAVE_NOT_OPEN = "urn:clusterlens:problem:wave-not-open";
@@ -224,7 +227,7 @@ public class Respondents {
     }
 
     public static JsonObject answersOf(Response response) {
-        try (JsonReader reader = Json.createReader(new StringReader(response.answers()))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(response.answers()))) {
             return reader.readObject();
         }
     }

@@ -3,6 +3,7 @@ package org.clusterlens.themes.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.clusterlens.forms.control.TemplateModel;
 import org.clusterlens.forms.control.Templates;
@@ -38,7 +39,7 @@ public class ThemeSources implements AnswerSource {
 
     @Override
     public List<IndexedResponse> current(Collection<Long> responseIds) {
-        Map<Long, Response> found = em.createQuery("SELECT r FROM Response r WHERE r.id IN :ids", Response.class)
+        Map<Long, Response> found = batched(em.createQuery("SELECT r FROM Response r WHERE r.id IN :ids", Response.class))
                 .setParameter("ids", List.copyOf(responseIds)).getResultStream()
                 .collect(Collectors.toMap(Response::id, Function.identity()));
         List<IndexedResponse> responses = new ArrayList<>();
@@ -54,8 +55,8 @@ public class ThemeSources implements AnswerSource {
     @Override
     public List<IndexedResponse> submittedAfter(long afterId, int limit) {
         Map<Long, Pseudonyms> pseudonyms = new HashMap<>();
-        return em.createQuery("SELECT r FROM Response r WHERE r.status = :status AND r.id > :after ORDER BY r.id",
-                        Response.class)
+        return batched(em.createQuery("SELECT r FROM Response r WHERE r.status = :status AND r.id > :after ORDER BY r.id",
+                        Response.class))
                 .setParameter("status", Response.Status.SUBMITTED).setParameter("after", afterId)
                 .setMaxResults(limit).getResultStream().map(r -> indexed(r, pseudonyms)).toList();
     }
@@ -71,6 +72,18 @@ public class ThemeSources implements AnswerSource {
         return em.createQuery("SELECT w FROM StudyStopWords w WHERE w.studyId IN :ids", StudyStopWords.class)
                 .setParameter("ids", List.copyOf(studyIds)).getResultStream()
                 .collect(Collectors.toMap(StudyStopWords::studyId, StudyStopWords::words));
+    }
+
+    /**
+     * A page of responses brings its invitations, actors and versions in one query each, not one
+     * query per response: a rebuild reads every response of the database.
+     */
+    private static TypedQuery<Response> batched(TypedQuery<Response> query) {
+        // EclipseLink's hints, named as strings: the build does not compile against EclipseLink
+        return query.setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "r.invitation")
+                .setHint("eclipselink.batch", "r.invitation.actor")
+                .setHint("eclipselink.batch", "r.templateVersion");
     }
 
     /**
