@@ -635,6 +635,7 @@ class StaffBrowserIT {
             browser.await("the accepted theme in the codebook", d -> browser.findAll("#codebook table").size() == 1
                     && browser.find("#codebook table").getText().contains(label));
             assertTrue(candidate.getText().contains("is in the codebook"), candidate.getText());
+            int heldAtAcceptance = answerCount(browser.find("#codebook table tbody").getText());
             check(browser, "a candidate accepted into the codebook");
             screenshot(browser, "themes-candidate-accepted");
 
@@ -645,13 +646,33 @@ class StaffBrowserIT {
             long late = after.iterator().next();
             IndexedAnswers.awaitResponses(api, study.studyId(), responseIds(study), java.time.Duration.ofSeconds(30));
             press(browser.find("#codebook button[data-action=show-answers]"));
-            browser.await("the theme's answers, the late one among them", d -> !browser.findAll(
-                    "[data-facet=theme] button[aria-pressed=true]").isEmpty()
-                    && !browser.findAll(".hit[data-response-id='" + late + "']").isEmpty());
+            browser.await("the theme's answers", d -> !browser.findAll("[data-facet=theme] button[aria-pressed=true]").isEmpty()
+                    && !browser.findAll("#search-count").isEmpty());
             assertEquals("search-count", focused(browser), "the answers found are where the reader is taken");
-            assertTrue(browser.findAll(".hit").size() > browser.findAll(".hit[data-response-id='" + late + "']").size(),
-                    "the earlier answers are in the theme too");
+            int heldNow = answerCount(browser.find("#search-count").getText());
+            assertTrue(heldNow > heldAtAcceptance, "the theme holds " + heldNow + " answers, " + heldAtAcceptance
+                    + " when it was accepted: the late firm's answers are coded by it");
+            boolean lateSeen = false;
+            for (int page = 1; page <= 10 && !lateSeen; page++) {
+                lateSeen = !browser.findAll(".hit[data-response-id='" + late + "']").isEmpty();
+                List<WebElement> next = browser.findAll("nav.pager button").stream()
+                        .filter(b -> b.getText().equals("Next page")).toList();
+                if (!lateSeen && !next.isEmpty()) {
+                    String shown = browser.find("nav.pager span").getText();
+                    press(next.getFirst());
+                    browser.await("the next page of the theme's answers", d -> !browser.findAll("nav.pager span").isEmpty()
+                            && !browser.find("nav.pager span").getText().equals(shown));
+                }
+            }
+            assertTrue(lateSeen, "the late firm's answers are among the theme's answers");
         }
+    }
+
+    /** The number in "12 answers" or "1 answer found"; a theme's name may hold other numbers. */
+    private static int answerCount(String text) {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+) answers?\\b").matcher(text);
+        assertTrue(number.find(), "a count of answers in: " + text);
+        return Integer.parseInt(number.group(1));
     }
 
     @Test
