@@ -492,18 +492,11 @@ class StaffBrowserIT {
                 + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
         String answers = Interviews.firmDiagnostic().toString();
         for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
-            var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
-                    "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
-                            + answers + "}").send();
-            assertEquals(201, submitted.status(), submitted::toString);
+            submitFirmDiagnostic(invitation, answers);
         }
-        Person lead = user("lead", "Lina Lead");
-        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
-                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        Person lead = leadOf(study);
         long responses = api.get(study.wavePath() + "/responses").asAdmin().send().array().size();
-        IndexedAnswers.awaitResponses(api, study.studyId(), api.get(study.wavePath() + "/responses").asAdmin().send()
-                .array().getValuesAs(JsonObject.class).stream().map(r -> r.getJsonNumber("id").longValue())
-                .collect(Collectors.toSet()), java.time.Duration.ofSeconds(30));
+        IndexedAnswers.awaitResponses(api, study.studyId(), responseIds(study), java.time.Duration.ofSeconds(30));
         assertEquals(2, responses);
 
         try (Browser browser = Browser.phone()) {
@@ -554,17 +547,10 @@ class StaffBrowserIT {
                 + "B2,Pâtisserie Fall,firm,food_processing,small,Thiès,,\r\n").status());
         String answers = Interviews.firmDiagnostic().toString();
         for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
-            var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
-                    "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
-                            + answers + "}").send();
-            assertEquals(201, submitted.status(), submitted::toString);
+            submitFirmDiagnostic(invitation, answers);
         }
-        Person lead = user("lead", "Lina Lead");
-        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
-                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
-        IndexedAnswers.awaitResponses(api, study.studyId(), api.get(study.wavePath() + "/responses").asAdmin().send()
-                .array().getValuesAs(JsonObject.class).stream().map(r -> r.getJsonNumber("id").longValue())
-                .collect(Collectors.toSet()), java.time.Duration.ofSeconds(30));
+        Person lead = leadOf(study);
+        IndexedAnswers.awaitResponses(api, study.studyId(), responseIds(study), java.time.Duration.ofSeconds(30));
 
         try (Browser browser = Browser.phone()) {
             signIn(browser, lead);
@@ -611,9 +597,7 @@ class StaffBrowserIT {
         for (JsonObject invitation : invitations.subList(0, 2)) {
             submitFirmDiagnostic(invitation, answers);
         }
-        Person lead = user("lead", "Lina Lead");
-        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
-                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        Person lead = leadOf(study);
         Set<Long> before = responseIds(study);
         IndexedAnswers.awaitResponses(api, study.studyId(), before, java.time.Duration.ofSeconds(30));
 
@@ -687,9 +671,7 @@ class StaffBrowserIT {
         for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
             submitFirmDiagnostic(invitation, answers);
         }
-        Person lead = user("lead", "Lina Lead");
-        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
-                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        Person lead = leadOf(study);
         List<Long> responses = responseIds(study).stream().sorted().toList();
         IndexedAnswers.awaitResponses(api, study.studyId(), Set.copyOf(responses), java.time.Duration.ofSeconds(30));
 
@@ -763,6 +745,14 @@ class StaffBrowserIT {
         }
     }
 
+    /** A new user made a lead of the study. */
+    private Person leadOf(StudyFixtures.Ready study) {
+        Person lead = user("lead", "Lina Lead");
+        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
+                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        return lead;
+    }
+
     private void submitFirmDiagnostic(JsonObject invitation, String answers) {
         var submitted = api.post("api/respond/" + StudyFixtures.token(invitation.getString("link")) + "/submission",
                 "{\"submissionId\": \"" + java.util.UUID.randomUUID() + "\", \"language\": \"fr\", \"answers\": "
@@ -785,9 +775,7 @@ class StaffBrowserIT {
         for (JsonObject invitation : fixtures.inviteAll(study, false).getValuesAs(JsonObject.class)) {
             submitFirmDiagnostic(invitation, answers);
         }
-        Person lead = user("lead", "Lina Lead");
-        assertEquals(201, api.post("api/studies/" + study.studyId() + "/members",
-                "{\"email\": \"" + lead.email() + "\", \"role\": \"lead\"}").asAdmin().send().status());
+        Person lead = leadOf(study);
         String themes = "api/studies/" + study.studyId() + "/themes";
         var flour = api.post(themes, "{\"name\": \"Farine\", \"query\": \"farine\"}").asAdmin().send();
         assertEquals(201, flour.status(), flour::toString);
